@@ -1,0 +1,40 @@
+//! `extract`: everything found in each article, streamed in corpus order.
+
+use std::io::Write;
+
+use super::Outcome;
+use crate::cli::{ExtractArgs, ExtractFormat};
+use crate::pipeline;
+use crate::report::ExtractReporter;
+use crate::report::json::{Json, Ndjson};
+use crate::report::table::ExtractTable;
+use crate::report::wire::Shown;
+
+pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let corpus = super::open(&args.input)?;
+    let kinds = args.kinds();
+    let shown = Shown { kinds };
+    let mut reporter: Box<dyn ExtractReporter + '_> = match args.format {
+        ExtractFormat::Json => Box::new(Json::new(out, shown)),
+        ExtractFormat::Ndjson => Box::new(Ndjson::new(out, shown)),
+        ExtractFormat::Table => Box::new(ExtractTable::new(out, kinds)),
+    };
+    let mut outcome = Outcome {
+        errors: corpus.problems.clone(),
+        ..Outcome::default()
+    };
+    pipeline::run(&corpus, kinds, |result| -> std::io::Result<()> {
+        match result {
+            Ok(article) => {
+                outcome.warnings.extend(article.warnings.iter().cloned());
+                reporter.article(&article)
+            }
+            Err(problem) => {
+                outcome.errors.push(problem);
+                Ok(())
+            }
+        }
+    })?;
+    reporter.finish(&outcome.errors)?;
+    Ok(outcome)
+}

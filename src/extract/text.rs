@@ -1,0 +1,200 @@
+//! Text helpers shared by the extractors: sentence bounds, word edges and
+//! accent folding. Everything works on byte offsets into the document text.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::document::Span;
+
+/// Abbreviations whose final period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
+    "cmdr", "adm", "st", "jr", "sr", "rev", "hon", "pres", "sec", "amb", "atty", "supt", "insp",
+    "det", "no", "vs", "etc", "inc", "ltd", "corp", "co", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "fri", "sat", "sun", "approx", "est", "dept", "univ", "assn", "ave", "blvd", "mt", "ft", "e.g",
+    "i.e", "u.s", "u.k", "u.n", "d.c", "a.m", "p.m",
+];
+
+/// True for characters that belong inside a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// True when `pos` is not in the middle of a word: the characters on either
+/// side are not both word characters.
+pub fn at_word_edge(text: &str, pos: usize) -> bool {
+    let before = text[..pos].chars().next_back();
+    let after = text[pos..].chars().next();
+    !matches!((before, after), (Some(b), Some(a)) if is_word_char(b) && is_word_char(a))
+}
+
+/// True when `span` starts and ends at word edges.
+pub fn is_whole_word(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+/// Lower case with accents removed and curly apostrophes made straight:
+/// "López" and "Lopez" fold alike.
+pub fn fold(s: &str) -> String {
+    s.nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The sentence around byte `pos`: from after the previous sentence end (or
+/// line break) to the next one, trimmed of white space.
+pub fn sentence_at(text: &str, pos: usize) -> Span {
+    let pos = floor_char_boundary(text, pos.min(text.len()));
+    let mut start = 0;
+    for (i, c) in text[..pos].char_indices().rev() {
+        if c == '\n' || (is_terminator(c) && ends_sentence(text, i)) {
+            start = i + c.len_utf8();
+            break;
+        }
+    }
+    let mut end = text.len();
+    for (i, c) in text[pos..].char_indices() {
+        let at = pos + i;
+        if c == '\n' {
+            end = at;
+            break;
+        }
+        if is_terminator(c) && ends_sentence(text, at) {
+            end = at + c.len_utf8();
+            break;
+        }
+    }
+    trim(text, Span::new(start, end.max(start)))
+}
+
+/// Sentences of `span`, in order, each trimmed; line breaks always end one.
+pub fn sentences(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    let region = &text[span.start..span.end];
+    for (i, c) in region.char_indices() {
+        let at = span.start + i;
+        let stop = if c == '\n' {
+            Some(at)
+        } else if is_terminator(c) && ends_sentence(text, at) {
+            Some(at + c.len_utf8())
+        } else {
+            None
+        };
+        if let Some(end) = stop {
+            let s = trim(text, Span::new(start, end));
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = at + c.len_utf8();
+        }
+    }
+    let s = trim(text, Span::new(start.min(span.end), span.end));
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// Whether the terminator at `i` ends a sentence: it is followed by white
+/// space (or a closing quote then white space) and, for a period, the word
+/// before it is not a known abbreviation or a single initial.
+fn ends_sentence(text: &str, i: usize) -> bool {
+    let c = text[i..].chars().next().unwrap_or('.');
+    let mut rest = text[i + c.len_utf8()..].chars();
+    let mut next = rest.next();
+    while matches!(next, Some('"' | '\u{201d}' | '\u{2019}' | '\'' | ')')) {
+        next = rest.next();
+    }
+    if !matches!(next, None | Some(' ' | '\n' | '\r' | '\t' | '\u{a0}')) {
+        return false;
+    }
+    if c != '.' {
+        return true;
+    }
+    let word_start = text[..i]
+        .char_indices()
+        .rev()
+        .find(|&(_, ch)| !(ch.is_alphanumeric() || ch == '.'))
+        .map_or(0, |(j, ch)| j + ch.len_utf8());
+    let word = &text[word_start..i];
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return false; // an initial: "John F. Kennedy"
+    }
+    let lower = word.to_lowercase();
+    !ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// The span less leading and trailing white space.
+pub fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.end - (s.len() - s.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+/// The largest character boundary at or below `pos`.
+pub fn floor_char_boundary(text: &str, mut pos: usize) -> usize {
+    pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_and_case() {
+        assert_eq!(
+            fold("Andrés Manuel López Obrador"),
+            "andres manuel lopez obrador"
+        );
+        assert_eq!(fold("Biden’s"), "biden's");
+    }
+
+    #[test]
+    fn sentence_ignores_abbreviations_and_initials() {
+        let t = "Sen. John F. Kennedy met the U.S. envoy. Then he left.";
+        let s = sentence_at(t, 5);
+        assert_eq!(
+            &t[s.start..s.end],
+            "Sen. John F. Kennedy met the U.S. envoy."
+        );
+        let all: Vec<&str> = sentences(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|s| &t[s.start..s.end])
+            .collect();
+        assert_eq!(
+            all,
+            ["Sen. John F. Kennedy met the U.S. envoy.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn line_breaks_end_sentences() {
+        let t = "Headline here\nBody starts. More.";
+        let s = sentence_at(t, 2);
+        assert_eq!(&t[s.start..s.end], "Headline here");
+    }
+
+    #[test]
+    fn word_edges() {
+        let t = "in 2023, x2023";
+        assert!(is_whole_word(t, Span::new(3, 7)));
+        assert!(!is_whole_word(t, Span::new(10, 14)));
+        assert!(at_word_edge(t, 3));
+        assert!(!at_word_edge(t, 4));
+    }
+}

@@ -1,0 +1,49 @@
+//! The binary: parse arguments, run the command, map the outcome to an exit
+//! status (0 ok, 1 a finding such as a difference, 2 usage or input error).
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use corpus_cli::cli::Cli;
+use corpus_cli::commands;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = commands::run(&cli, &mut out).and_then(|o| Ok(out.flush().map(|()| o)?));
+    match result {
+        Ok(outcome) => {
+            let mut err = io::stderr().lock();
+            if !cli.quiet {
+                for w in &outcome.warnings {
+                    let _ = writeln!(err, "corpus-cli: warning: {w}");
+                }
+            }
+            for e in &outcome.errors {
+                let _ = writeln!(err, "corpus-cli: {e}");
+            }
+            if !outcome.errors.is_empty() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(u8::from(outcome.finding))
+            }
+        }
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let _ = writeln!(io::stderr(), "corpus-cli: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A reader that closed the pipe (`| head`) is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

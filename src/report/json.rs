@@ -1,0 +1,80 @@
+//! JSON and NDJSON reporters for `extract`. JSON streams: the `articles`
+//! array is written one article a line as they arrive, so memory does not
+//! grow with the corpus; the document is still one valid JSON object.
+
+use std::io::{self, Write};
+
+use super::ExtractReporter;
+use super::wire::{ArticleOut, ProblemOut, SCHEMA_VERSION, Shown};
+use crate::pipeline::Article;
+use crate::reader::Problem;
+
+pub struct Json<'w> {
+    out: &'w mut dyn Write,
+    shown: Shown,
+    count: usize,
+}
+
+impl<'w> Json<'w> {
+    pub fn new(out: &'w mut dyn Write, shown: Shown) -> Self {
+        Json {
+            out,
+            shown,
+            count: 0,
+        }
+    }
+}
+
+impl ExtractReporter for Json<'_> {
+    fn article(&mut self, article: &Article) -> io::Result<()> {
+        if self.count == 0 {
+            write!(
+                self.out,
+                "{{\"schema_version\":{SCHEMA_VERSION},\"articles\":[\n"
+            )?;
+        } else {
+            self.out.write_all(b",\n")?;
+        }
+        self.count += 1;
+        serde_json::to_writer(&mut *self.out, &ArticleOut::new(article, self.shown))?;
+        Ok(())
+    }
+
+    fn finish(&mut self, problems: &[Problem]) -> io::Result<()> {
+        if self.count == 0 {
+            write!(
+                self.out,
+                "{{\"schema_version\":{SCHEMA_VERSION},\"articles\":["
+            )?;
+        } else {
+            self.out.write_all(b"\n")?;
+        }
+        let errors: Vec<ProblemOut> = problems.iter().map(ProblemOut::from).collect();
+        self.out.write_all(b"],\"errors\":")?;
+        serde_json::to_writer(&mut *self.out, &errors)?;
+        self.out.write_all(b"}\n")
+    }
+}
+
+/// One article object a line; failed inputs go to stderr only.
+pub struct Ndjson<'w> {
+    out: &'w mut dyn Write,
+    shown: Shown,
+}
+
+impl<'w> Ndjson<'w> {
+    pub fn new(out: &'w mut dyn Write, shown: Shown) -> Self {
+        Ndjson { out, shown }
+    }
+}
+
+impl ExtractReporter for Ndjson<'_> {
+    fn article(&mut self, article: &Article) -> io::Result<()> {
+        serde_json::to_writer(&mut *self.out, &ArticleOut::new(article, self.shown))?;
+        self.out.write_all(b"\n")
+    }
+
+    fn finish(&mut self, _problems: &[Problem]) -> io::Result<()> {
+        Ok(())
+    }
+}

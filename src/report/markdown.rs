@@ -1,0 +1,99 @@
+//! Markdown reporter for `summarize`: GitHub-flavoured tables, pipes escaped.
+
+use std::io::{self, Write};
+
+use super::sanitize::cell;
+use super::table::numbers;
+use crate::summary::Summary;
+
+fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
+    let cells: Vec<String> = cells.iter().map(|c| cell(c).replace('|', "\\|")).collect();
+    writeln!(out, "| {} |", cells.join(" | "))
+}
+
+fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+    row(
+        out,
+        &header.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
+    )?;
+    writeln!(out, "|{}", "---|".repeat(header.len()))?;
+    rows.iter().try_for_each(|r| row(out, r))
+}
+
+pub fn summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+    writeln!(out, "## Articles\n")?;
+    let rows: Vec<Vec<String>> = s
+        .articles
+        .iter()
+        .map(|a| {
+            let published = match (&a.published, a.published_inferred) {
+                (Some(p), true) => format!("~{p} (inferred)"),
+                (Some(p), false) => p.clone(),
+                (None, _) => String::new(),
+            };
+            vec![
+                a.number.to_string(),
+                a.file.clone(),
+                a.outlet.clone().unwrap_or_default(),
+                published,
+                a.words.to_string(),
+                a.people.to_string(),
+                a.organisations.to_string(),
+                a.dates.to_string(),
+                a.figures.to_string(),
+                a.posts.to_string(),
+            ]
+        })
+        .collect();
+    let header = [
+        "#",
+        "file",
+        "outlet",
+        "published",
+        "words",
+        "people",
+        "orgs",
+        "dates",
+        "figures",
+        "posts",
+    ];
+    table(out, &header, &rows)?;
+    if !s.named.is_empty() {
+        writeln!(out, "\n## People and organisations\n")?;
+        let rows: Vec<Vec<String>> = s
+            .named
+            .iter()
+            .map(|n| {
+                vec![
+                    n.name.clone(),
+                    n.kind.name().into(),
+                    numbers(&n.articles),
+                    n.mentions.to_string(),
+                ]
+            })
+            .collect();
+        table(out, &["name", "kind", "articles", "mentions"], &rows)?;
+    }
+    for a in s.facts.iter().filter(|a| !a.facts.is_empty()) {
+        writeln!(
+            out,
+            "\n## #{} {}: figures and dates\n",
+            a.number,
+            cell(&a.file)
+        )?;
+        let rows: Vec<Vec<String>> = a
+            .facts
+            .iter()
+            .map(|f| {
+                vec![
+                    f.kind.into(),
+                    f.text.clone(),
+                    f.value.clone(),
+                    f.what.clone(),
+                ]
+            })
+            .collect();
+        table(out, &["kind", "text", "value", "what"], &rows)?;
+    }
+    Ok(())
+}

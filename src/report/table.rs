@@ -1,0 +1,275 @@
+//! Human tables (tabled), sized for a 100-column terminal.
+
+use std::io::{self, Write};
+
+use tabled::builder::Builder;
+use tabled::settings::peaker::Priority;
+use tabled::settings::{Style, Width};
+
+use super::ExtractReporter;
+use super::sanitize::cell;
+use super::wire::number;
+use crate::document::Document;
+use crate::extract::{Kinds, Qualifier, Unit};
+use crate::pipeline::Article;
+use crate::reader::Problem;
+use crate::summary::Summary;
+
+/// The width tables are wrapped to.
+pub const WIDTH: usize = 100;
+
+/// Lays out a table: header, rows, wrapped to [`WIDTH`], widest column first.
+pub fn render(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut b = Builder::new();
+    b.push_record(header.iter().map(|h| h.to_string()));
+    for row in rows {
+        b.push_record(row.into_iter().map(|c| cell(&c)));
+    }
+    let mut table = b.build();
+    table.with(Style::sharp()).with(
+        Width::wrap(WIDTH)
+            .priority(Priority::max(true))
+            .keep_words(true),
+    );
+    table.to_string()
+}
+
+/// `extract --format table`: a heading and a table of mentions per article.
+pub struct ExtractTable<'w> {
+    out: &'w mut dyn Write,
+    kinds: Kinds,
+    count: usize,
+}
+
+impl<'w> ExtractTable<'w> {
+    pub fn new(out: &'w mut dyn Write, kinds: Kinds) -> Self {
+        ExtractTable {
+            out,
+            kinds,
+            count: 0,
+        }
+    }
+}
+
+fn heading(doc: &Document) -> String {
+    let mut parts = vec![cell(&doc.path)];
+    if let Some(outlet) = &doc.meta.outlet {
+        parts.push(cell(outlet));
+    }
+    match (doc.meta.published, &doc.meta.inferred) {
+        (Some(d), _) => parts.push(format!("published {d}")),
+        (None, Some(i)) => parts.push(format!("published ~{} (inferred)", i.date)),
+        (None, None) => parts.push("publication date unknown".into()),
+    }
+    parts.join(" · ")
+}
+
+fn qualifier(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "",
+        Qualifier::Approx => "≈",
+        Qualifier::MoreThan => ">",
+        Qualifier::LessThan => "<",
+    }
+}
+
+impl ExtractReporter for ExtractTable<'_> {
+    fn article(&mut self, article: &Article) -> io::Result<()> {
+        let doc = &article.doc;
+        let found = &article.found;
+        let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+        let span = |s: crate::document::Span| {
+            let f = doc.file_span(s);
+            format!("{}-{}", f.start, f.end)
+        };
+        let k = self.kinds;
+        for (on, kind, list) in [
+            (k.people, "person", &found.people),
+            (k.organisations, "organisation", &found.organisations),
+        ] {
+            if !on {
+                continue;
+            }
+            for e in list {
+                let first = e.mentions.first().map_or(0, |m| m.span.start);
+                let texts: Vec<&str> = e.mentions.iter().map(|m| doc.slice(m.span)).collect();
+                let mut detail = format!("{}×", e.mentions.len());
+                if !e.roles.is_empty() {
+                    detail = format!("{detail}; {}", e.roles.join("; "));
+                }
+                rows.push((
+                    first,
+                    vec![
+                        kind.into(),
+                        e.name.clone(),
+                        dedup(&texts),
+                        detail,
+                        e.mentions.first().map_or(String::new(), |m| span(m.span)),
+                    ],
+                ));
+            }
+        }
+        if k.dates {
+            for d in &found.dates {
+                rows.push((
+                    d.span.start,
+                    vec![
+                        "date".into(),
+                        doc.slice(d.span).into(),
+                        d.value.clone().unwrap_or_else(|| "?".into()),
+                        String::new(),
+                        span(d.span),
+                    ],
+                ));
+            }
+        }
+        if k.figures {
+            for f in &found.figures {
+                let mut value = format!("{}{}", qualifier(f.qualifier), number(f.value));
+                match (f.unit, f.currency) {
+                    (Unit::Percent, _) => value.push('%'),
+                    (Unit::Money, Some(c)) => value = format!("{value} {c}"),
+                    _ => {}
+                }
+                let mut what = f.what.clone().unwrap_or_default();
+                if let Some(rate) = &f.rate {
+                    what = format!("{what} {rate}");
+                }
+                rows.push((
+                    f.span.start,
+                    vec![
+                        "figure".into(),
+                        doc.slice(f.span).into(),
+                        value,
+                        what,
+                        span(f.span),
+                    ],
+                ));
+            }
+        }
+        if k.posts {
+            for p in &found.posts {
+                let date = p.date.map_or_else(|| "?".into(), |d| d.to_string());
+                rows.push((
+                    p.span.start,
+                    vec![
+                        "post".into(),
+                        format!("{} (@{})", p.author, p.handle),
+                        date,
+                        doc.slice(p.text).chars().take(120).collect(),
+                        span(p.span),
+                    ],
+                ));
+            }
+        }
+        rows.sort_by_key(|(start, _)| *start);
+        if self.count > 0 {
+            writeln!(self.out)?;
+        }
+        self.count += 1;
+        writeln!(self.out, "{}", heading(doc))?;
+        if rows.is_empty() {
+            return writeln!(self.out, "(nothing found)");
+        }
+        let header = ["kind", "text", "value", "detail", "span"];
+        writeln!(
+            self.out,
+            "{}",
+            render(&header, rows.into_iter().map(|(_, r)| r))
+        )
+    }
+
+    fn finish(&mut self, problems: &[Problem]) -> io::Result<()> {
+        if self.count == 0 && problems.is_empty() {
+            writeln!(self.out, "(no articles)")?;
+        }
+        Ok(())
+    }
+}
+
+fn dedup(texts: &[&str]) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for t in texts {
+        if !seen.contains(t) {
+            seen.push(t);
+        }
+    }
+    seen.join(", ")
+}
+
+/// `summarize --format table`.
+pub fn summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+    writeln!(out, "Articles")?;
+    let rows = s.articles.iter().map(|a| {
+        let published = match (&a.published, a.published_inferred) {
+            (Some(p), true) => format!("~{p}"),
+            (Some(p), false) => p.clone(),
+            (None, _) => "?".into(),
+        };
+        vec![
+            a.number.to_string(),
+            a.file.clone(),
+            a.outlet.clone().unwrap_or_default(),
+            published,
+            a.words.to_string(),
+            a.people.to_string(),
+            a.organisations.to_string(),
+            a.dates.to_string(),
+            a.figures.to_string(),
+            a.posts.to_string(),
+        ]
+    });
+    let header = [
+        "#",
+        "file",
+        "outlet",
+        "published",
+        "words",
+        "people",
+        "orgs",
+        "dates",
+        "figures",
+        "posts",
+    ];
+    writeln!(out, "{}", render(&header, rows))?;
+    if s.articles.iter().any(|a| a.published_inferred) {
+        writeln!(out, "~ publication date inferred from the text")?;
+    }
+    if !s.named.is_empty() {
+        writeln!(out, "\nPeople and organisations")?;
+        let rows = s.named.iter().map(|n| {
+            vec![
+                n.name.clone(),
+                n.kind.name().into(),
+                numbers(&n.articles),
+                n.mentions.to_string(),
+            ]
+        });
+        writeln!(
+            out,
+            "{}",
+            render(&["name", "kind", "articles", "mentions"], rows)
+        )?;
+    }
+    for a in s.facts.iter().filter(|a| !a.facts.is_empty()) {
+        writeln!(out, "\n#{} {}: figures and dates", a.number, cell(&a.file))?;
+        let rows = a.facts.iter().map(|f| {
+            vec![
+                f.kind.into(),
+                f.text.clone(),
+                f.value.clone(),
+                f.what.clone(),
+            ]
+        });
+        writeln!(out, "{}", render(&["kind", "text", "value", "what"], rows))?;
+    }
+    Ok(())
+}
+
+/// "1 2 4" for article numbers.
+pub fn numbers(list: &[usize]) -> String {
+    list.iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(" ")
+}

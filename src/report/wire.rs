@@ -1,0 +1,336 @@
+//! The JSON wire format, in one place. These structs are the contract with
+//! users' scripts and with `eval/score.py`: fields may be added; none is
+//! renamed or removed without a new [`SCHEMA_VERSION`]. Domain types never
+//! derive `Serialize` for output, so a refactor cannot change output silently.
+
+use serde::Serialize;
+
+use crate::document::{Document, Span};
+use crate::extract::{DateMention, Entity, EntityMention, Figure, Post, Qualifier, Unit};
+use crate::pipeline::Article;
+use crate::reader::Problem;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `extract --format json`: the whole corpus.
+#[derive(Debug, Serialize)]
+pub struct ExtractOut<'a> {
+    pub schema_version: u32,
+    pub articles: Vec<ArticleOut<'a>>,
+    pub errors: Vec<ProblemOut>,
+}
+
+/// One article: metadata and everything found in it.
+#[derive(Debug, Serialize)]
+pub struct ArticleOut<'a> {
+    pub file: &'a str,
+    pub title: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub url: Option<&'a str>,
+    /// `YYYY-MM-DD`, stated or inferred; null when neither.
+    pub published: Option<String>,
+    pub published_inferred: bool,
+    /// Why the inferred date was chosen; null when stated or unknown.
+    pub published_evidence: Option<&'a str>,
+    pub headline: Option<&'a str>,
+    pub encoding: &'static str,
+    pub bytes: usize,
+    pub words: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people: Option<Vec<EntityOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organisations: Option<Vec<EntityOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dates: Option<Vec<DateOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figures: Option<Vec<FigureOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub posts: Option<Vec<PostOut<'a>>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntityOut<'a> {
+    pub name: &'a str,
+    pub roles: &'a [String],
+    pub mentions: Vec<MentionOut<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MentionOut<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DateOut<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub value: Option<&'a str>,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FigureOut<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub value: serde_json::Number,
+    pub unit: Unit,
+    pub currency: Option<&'static str>,
+    pub qualifier: Qualifier,
+    pub what: Option<&'a str>,
+    pub rate: Option<&'a str>,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PostOut<'a> {
+    /// The post's own words.
+    pub text: &'a str,
+    /// Span of the whole post, first word through the attribution's date.
+    pub start: usize,
+    pub end: usize,
+    pub text_start: usize,
+    pub text_end: usize,
+    pub author: &'a str,
+    pub handle: &'a str,
+    pub date: Option<String>,
+    pub url: Option<&'a str>,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProblemOut {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl From<&Problem> for ProblemOut {
+    fn from(p: &Problem) -> Self {
+        ProblemOut {
+            file: p.path.clone(),
+            line: p.line,
+            message: p.message.clone(),
+        }
+    }
+}
+
+/// Which kinds an output carries (the others were not extracted).
+#[derive(Debug, Clone, Copy)]
+pub struct Shown {
+    pub kinds: crate::extract::Kinds,
+}
+
+impl<'a> ArticleOut<'a> {
+    pub fn new(article: &'a Article, shown: Shown) -> Self {
+        let doc = &article.doc;
+        let found = &article.found;
+        let k = shown.kinds;
+        let meta = &doc.meta;
+        ArticleOut {
+            file: &doc.path,
+            title: meta.title.as_deref(),
+            outlet: meta.outlet.as_deref(),
+            url: meta.url.as_deref(),
+            published: meta.anchor().map(|d| d.to_string()),
+            published_inferred: meta.published.is_none() && meta.inferred.is_some(),
+            published_evidence: meta.inferred.as_ref().map(|i| i.evidence.as_str()),
+            headline: meta.headline.map(|s| doc.slice(s)),
+            encoding: doc.encoding.name(),
+            bytes: doc.text.len(),
+            words: doc.word_count(),
+            people: k.people.then(|| entities(doc, &found.people)),
+            organisations: k.organisations.then(|| entities(doc, &found.organisations)),
+            dates: k
+                .dates
+                .then(|| found.dates.iter().map(|d| date(doc, d)).collect()),
+            figures: k
+                .figures
+                .then(|| found.figures.iter().map(|f| figure(doc, f)).collect()),
+            posts: k
+                .posts
+                .then(|| found.posts.iter().map(|p| post(doc, p)).collect()),
+        }
+    }
+}
+
+fn file_span(doc: &Document, span: Span) -> (usize, usize) {
+    let s = doc.file_span(span);
+    (s.start, s.end)
+}
+
+fn entities<'a>(doc: &'a Document, list: &'a [Entity]) -> Vec<EntityOut<'a>> {
+    list.iter()
+        .map(|e| EntityOut {
+            name: &e.name,
+            roles: &e.roles,
+            mentions: e.mentions.iter().map(|m| mention(doc, m)).collect(),
+        })
+        .collect()
+}
+
+fn mention<'a>(doc: &'a Document, m: &EntityMention) -> MentionOut<'a> {
+    let (start, end) = file_span(doc, m.span);
+    MentionOut {
+        text: doc.slice(m.span),
+        start,
+        end,
+        rule: m.rule,
+    }
+}
+
+fn date<'a>(doc: &'a Document, d: &'a DateMention) -> DateOut<'a> {
+    let (start, end) = file_span(doc, d.span);
+    DateOut {
+        text: doc.slice(d.span),
+        start,
+        end,
+        value: d.value.as_deref(),
+        rule: d.rule,
+    }
+}
+
+/// Whole numbers print without a fraction: 250000, not 250000.0.
+pub fn number(v: f64) -> serde_json::Number {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        serde_json::Number::from(v as i64)
+    } else {
+        serde_json::Number::from_f64(v).unwrap_or_else(|| serde_json::Number::from(0))
+    }
+}
+
+fn figure<'a>(doc: &'a Document, f: &'a Figure) -> FigureOut<'a> {
+    let (start, end) = file_span(doc, f.span);
+    FigureOut {
+        text: doc.slice(f.span),
+        start,
+        end,
+        value: number(f.value),
+        unit: f.unit,
+        currency: f.currency,
+        qualifier: f.qualifier,
+        what: f.what.as_deref(),
+        rate: f.rate.as_deref(),
+        rule: f.rule,
+    }
+}
+
+fn post<'a>(doc: &'a Document, p: &'a Post) -> PostOut<'a> {
+    let (start, end) = file_span(doc, p.span);
+    let (text_start, text_end) = file_span(doc, p.text);
+    PostOut {
+        text: doc.slice(p.text),
+        start,
+        end,
+        text_start,
+        text_end,
+        author: &p.author,
+        handle: &p.handle,
+        date: p.date.map(|d| d.to_string()),
+        url: p.url.as_deref(),
+        rule: p.rule,
+    }
+}
+
+/// `summarize --format json`.
+#[derive(Debug, Serialize)]
+pub struct SummaryOut<'a> {
+    pub schema_version: u32,
+    pub articles: Vec<SummaryArticleOut<'a>>,
+    pub named: Vec<NamedOut<'a>>,
+    pub errors: Vec<ProblemOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SummaryArticleOut<'a> {
+    pub number: usize,
+    pub file: &'a str,
+    pub title: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub published: Option<&'a str>,
+    pub published_inferred: bool,
+    pub words: usize,
+    pub counts: CountsOut,
+    pub facts: Vec<FactOut<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CountsOut {
+    pub people: usize,
+    pub organisations: usize,
+    pub dates: usize,
+    pub figures: usize,
+    pub posts: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FactOut<'a> {
+    pub kind: &'a str,
+    pub text: &'a str,
+    pub value: &'a str,
+    pub what: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NamedOut<'a> {
+    pub name: &'a str,
+    pub kind: &'a str,
+    /// The files that name it, in corpus order.
+    pub files: Vec<&'a str>,
+    pub mentions: usize,
+}
+
+impl<'a> SummaryOut<'a> {
+    pub fn new(s: &'a crate::summary::Summary, problems: &[Problem]) -> Self {
+        let file_of = |n: usize| s.articles[n - 1].file.as_str();
+        SummaryOut {
+            schema_version: SCHEMA_VERSION,
+            articles: s
+                .articles
+                .iter()
+                .zip(&s.facts)
+                .map(|(a, f)| SummaryArticleOut {
+                    number: a.number,
+                    file: &a.file,
+                    title: a.title.as_deref(),
+                    outlet: a.outlet.as_deref(),
+                    published: a.published.as_deref(),
+                    published_inferred: a.published_inferred,
+                    words: a.words,
+                    counts: CountsOut {
+                        people: a.people,
+                        organisations: a.organisations,
+                        dates: a.dates,
+                        figures: a.figures,
+                        posts: a.posts,
+                    },
+                    facts: f
+                        .facts
+                        .iter()
+                        .map(|x| FactOut {
+                            kind: x.kind,
+                            text: &x.text,
+                            value: &x.value,
+                            what: Some(x.what.as_str()).filter(|w| !w.is_empty()),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            named: s
+                .named
+                .iter()
+                .map(|n| NamedOut {
+                    name: &n.name,
+                    kind: n.kind.name(),
+                    files: n.articles.iter().map(|&i| file_of(i)).collect(),
+                    mentions: n.mentions,
+                })
+                .collect(),
+            errors: problems.iter().map(ProblemOut::from).collect(),
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! The corpus at a glance: per-article counts, who is named by which
+//! article, and each article's figures and dates. Pure aggregation; the
+//! reporters only lay it out.
+
+use std::collections::BTreeMap;
+
+use crate::extract::text::fold;
+use crate::pipeline::Article;
+
+/// One row per article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleRow {
+    /// 1-based position in the corpus, used to refer to the article compactly.
+    pub number: usize,
+    pub file: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub published_inferred: bool,
+    pub words: usize,
+    pub people: usize,
+    pub organisations: usize,
+    pub dates: usize,
+    pub figures: usize,
+    pub posts: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NamedKind {
+    Person,
+    Organisation,
+}
+
+impl NamedKind {
+    pub const fn name(self) -> &'static str {
+        match self {
+            NamedKind::Person => "person",
+            NamedKind::Organisation => "organisation",
+        }
+    }
+}
+
+/// A person or organisation and the articles that name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub kind: NamedKind,
+    /// The longest name any article gives.
+    pub name: String,
+    /// Article numbers, ascending.
+    pub articles: Vec<usize>,
+    pub mentions: usize,
+}
+
+/// A figure or date of one article, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub kind: &'static str,
+    pub text: String,
+    pub value: String,
+    /// What a figure counts; empty for dates.
+    pub what: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleFacts {
+    pub number: usize,
+    pub file: String,
+    pub facts: Vec<Fact>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub articles: Vec<ArticleRow>,
+    /// Most widely named first, then by name.
+    pub named: Vec<Named>,
+    pub facts: Vec<ArticleFacts>,
+}
+
+/// Builds the summary from articles, fed one at a time in corpus order.
+#[derive(Debug, Default)]
+pub struct Builder {
+    summary: Summary,
+    /// Folded name → index into `summary.named`.
+    keys: BTreeMap<(NamedKind, String), usize>,
+}
+
+impl Builder {
+    pub fn add(&mut self, article: &Article) {
+        let number = self.summary.articles.len() + 1;
+        let doc = &article.doc;
+        let found = &article.found;
+        self.summary.articles.push(ArticleRow {
+            number,
+            file: doc.path.clone(),
+            title: doc
+                .meta
+                .title
+                .clone()
+                .or_else(|| doc.meta.headline.map(|h| doc.slice(h).to_string())),
+            outlet: doc.meta.outlet.clone(),
+            published: doc.meta.anchor().map(|d| d.to_string()),
+            published_inferred: doc.meta.published.is_none() && doc.meta.inferred.is_some(),
+            words: doc.word_count(),
+            people: found.people.len(),
+            organisations: found.organisations.len(),
+            dates: found.dates.len(),
+            figures: found.figures.len(),
+            posts: found.posts.len(),
+        });
+        let entities = found.people.iter().map(|e| (NamedKind::Person, e)).chain(
+            found
+                .organisations
+                .iter()
+                .map(|e| (NamedKind::Organisation, e)),
+        );
+        for (kind, entity) in entities {
+            let key = (kind, fold(&entity.name));
+            let next = self.summary.named.len();
+            let i = *self.keys.entry(key).or_insert(next);
+            if i == next {
+                self.summary.named.push(Named {
+                    kind,
+                    name: entity.name.clone(),
+                    articles: vec![],
+                    mentions: 0,
+                });
+            }
+            let named = &mut self.summary.named[i];
+            if entity.name.chars().count() > named.name.chars().count() {
+                named.name = entity.name.clone();
+            }
+            if named.articles.last() != Some(&number) {
+                named.articles.push(number);
+            }
+            named.mentions += entity.mentions.len();
+        }
+        let mut facts: Vec<(usize, Fact)> = found
+            .figures
+            .iter()
+            .map(|f| {
+                let value = crate::report::wire::number(f.value).to_string();
+                let value = match (f.unit, f.currency) {
+                    (crate::extract::Unit::Percent, _) => format!("{value}%"),
+                    (crate::extract::Unit::Money, Some(cur)) => format!("{value} {cur}"),
+                    _ => value,
+                };
+                (
+                    f.span.start,
+                    Fact {
+                        kind: "figure",
+                        text: doc.slice(f.span).to_string(),
+                        value,
+                        what: f.what.clone().unwrap_or_default(),
+                    },
+                )
+            })
+            .chain(found.dates.iter().map(|d| {
+                (
+                    d.span.start,
+                    Fact {
+                        kind: "date",
+                        text: doc.slice(d.span).to_string(),
+                        value: d.value.clone().unwrap_or_else(|| "?".into()),
+                        what: String::new(),
+                    },
+                )
+            }))
+            .collect();
+        facts.sort_by_key(|(start, _)| *start);
+        self.summary.facts.push(ArticleFacts {
+            number,
+            file: doc.path.clone(),
+            facts: facts.into_iter().map(|(_, f)| f).collect(),
+        });
+    }
+
+    pub fn finish(mut self) -> Summary {
+        self.summary.named.sort_by(|a, b| {
+            b.articles
+                .len()
+                .cmp(&a.articles.len())
+                .then(a.kind.cmp(&b.kind))
+                .then_with(|| fold(&a.name).cmp(&fold(&b.name)))
+        });
+        self.summary
+    }
+}
