@@ -14,20 +14,29 @@ use regex::Regex;
 use crate::document::{Document, Span};
 pub use index::Entry;
 
-/// A problem with one input: the file (and INDEX.md line) it concerns.
+/// A problem with one input, said where it is: the INDEX.md line that lists
+/// the file (or the file itself when no index lists it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// The path as the user would type it (corpus folder joined with the listing).
+    /// Where: the INDEX.md, or the file, as the user would type it.
     pub path: String,
+    /// The INDEX.md line, 1-based.
     pub line: Option<usize>,
+    /// The article as listed, when `path` is the INDEX.md that lists it.
+    pub file: Option<String>,
     pub message: String,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}: line {}: {}", self.path, line, self.message),
-            None => write!(f, "{}: {}", self.path, self.message),
+        write!(f, "{}: ", self.path)?;
+        if let Some(line) = self.line {
+            write!(f, "line {line}: ")?;
+        }
+        f.write_str(&self.message)?;
+        match &self.file {
+            Some(file) => write!(f, ": '{file}'"),
+            None => Ok(()),
         }
     }
 }
@@ -62,7 +71,11 @@ pub fn open(path: &Path, options: Options) -> Result<Corpus, Problem> {
     let meta = std::fs::metadata(path).map_err(|e| Problem {
         path: shown.clone(),
         line: None,
-        message: io_message(&e),
+        file: None,
+        message: match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file or folder".into(),
+            _ => io_message(&e),
+        },
     })?;
     let corpus = if meta.is_dir() && options.all {
         walk(path)?
@@ -72,6 +85,7 @@ pub fn open(path: &Path, options: Options) -> Result<Corpus, Problem> {
             return Err(Problem {
                 path: index.display().to_string(),
                 line: None,
+                file: None,
                 message: "no INDEX.md in the corpus folder (use --all to take every .txt file)"
                     .into(),
             });
@@ -110,6 +124,7 @@ fn canonical(path: &Path, shown: &str) -> Result<PathBuf, Problem> {
     path.canonicalize().map_err(|e| Problem {
         path: shown.to_string(),
         line: None,
+        file: None,
         message: io_message(&e),
     })
 }
@@ -119,6 +134,7 @@ fn from_index(root: &Path, index_path: &Path) -> Result<Corpus, Problem> {
     let problem = |line, message: String| Problem {
         path: shown.clone(),
         line,
+        file: None,
         message,
     };
     let bytes = std::fs::read(index_path).map_err(|e| problem(None, io_message(&e)))?;
@@ -175,6 +191,7 @@ fn walk(root: &Path) -> Result<Corpus, Problem> {
             Err(err) => problems.push(Problem {
                 path: err.path().unwrap_or(root).display().to_string(),
                 line: None,
+                file: None,
                 message: if err.loop_ancestor().is_some() {
                     "symbolic link loop, not followed".into()
                 } else {
@@ -187,6 +204,7 @@ fn walk(root: &Path) -> Result<Corpus, Problem> {
         return Err(Problem {
             path: root.display().to_string(),
             line: None,
+            file: None,
             message: "no .txt files found".into(),
         });
     }
@@ -226,25 +244,31 @@ impl Corpus {
     /// Reads and decodes one listed article. A [`Problem`] names the file and
     /// the INDEX.md line that listed it.
     pub fn read(&self, entry: &Entry) -> Result<Read, Problem> {
-        let fail = |message: String| Problem {
-            path: self.shown(entry),
-            line: entry.line,
-            message,
+        let fail = |message: String| match (&self.index, entry.line) {
+            (Some(index), Some(line)) => Problem {
+                path: index.display().to_string(),
+                line: Some(line),
+                file: Some(entry.listed.clone()),
+                message,
+            },
+            _ => Problem {
+                path: self.shown(entry),
+                line: None,
+                file: None,
+                message,
+            },
         };
         let listed = Path::new(&entry.listed);
         if listed.is_absolute() || entry.listed.starts_with(['/', '\\']) {
-            return Err(fail(format!("absolute path refused: '{}'", entry.listed)));
+            return Err(fail("absolute path refused".into()));
         }
         if listed.components().any(|c| c == Component::ParentDir) {
-            return Err(fail(format!("path with '..' refused: '{}'", entry.listed)));
+            return Err(fail("path with '..' refused".into()));
         }
         let path = self.root.join(listed);
         let real = path.canonicalize().map_err(|e| fail(io_message(&e)))?;
         if !real.starts_with(&self.canonical_root) {
-            return Err(fail(format!(
-                "path resolves outside the corpus folder: '{}'",
-                entry.listed
-            )));
+            return Err(fail("path resolves outside the corpus folder".into()));
         }
         if real.is_dir() {
             return Err(fail("is a directory, not a file".into()));
@@ -254,7 +278,11 @@ impl Corpus {
         let mut warnings = Vec::new();
         let encoding = decoded.encoding;
         let mut doc = match decoded.file_offsets {
-            None => Document::new(&entry.listed, decoded.text),
+            None => {
+                let mut doc = Document::new(&entry.listed, decoded.text);
+                doc.encoding = encoding;
+                doc
+            }
             Some(map) => Document::decoded(&entry.listed, decoded.text, encoding, map),
         };
         if encoding == crate::document::Encoding::Windows1252 {
@@ -306,7 +334,7 @@ fn headline(text: &str, start: usize) -> Option<Span> {
     let words = trimmed.split_whitespace().count();
     let ends_open = !trimmed.ends_with(['.', ',', ';', ':', '?', '"', '\u{201d}', '…']);
     let followed_by_break = text.len() > line_start + line.len();
-    (words >= 2 && words <= 25 && trimmed.len() <= 200 && ends_open && followed_by_break)
+    ((2..=25).contains(&words) && trimmed.len() <= 200 && ends_open && followed_by_break)
         .then(|| Span::new(line_start, line_start + trimmed.len()))
 }
 

@@ -28,9 +28,9 @@ impl<'w> Json<'w> {
 impl ExtractReporter for Json<'_> {
     fn article(&mut self, article: &Article) -> io::Result<()> {
         if self.count == 0 {
-            write!(
+            writeln!(
                 self.out,
-                "{{\"schema_version\":{SCHEMA_VERSION},\"articles\":[\n"
+                "{{\"schema_version\":{SCHEMA_VERSION},\"articles\":["
             )?;
         } else {
             self.out.write_all(b",\n")?;

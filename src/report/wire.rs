@@ -102,17 +102,26 @@ pub struct PostOut<'a> {
     pub rule: &'static str,
 }
 
+/// An input that could not be used.
 #[derive(Debug, Serialize)]
 pub struct ProblemOut {
+    /// The article as listed, or the path the problem is about.
     pub file: String,
+    /// The INDEX.md that lists it, with the line.
+    pub index: Option<String>,
     pub line: Option<usize>,
     pub message: String,
 }
 
 impl From<&Problem> for ProblemOut {
     fn from(p: &Problem) -> Self {
+        let (file, index) = match &p.file {
+            Some(file) => (file.clone(), Some(p.path.clone())),
+            None => (p.path.clone(), None),
+        };
         ProblemOut {
-            file: p.path.clone(),
+            file,
+            index,
             line: p.line,
             message: p.message.clone(),
         }

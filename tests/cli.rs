@@ -1,0 +1,72 @@
+//! The command line itself: help, version, usage errors, pipes.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use common::run;
+
+#[test]
+fn help_has_examples_for_every_command() {
+    for cmd in ["extract", "summarize"] {
+        let r = run(&[cmd, "--help"]);
+        assert_eq!(r.code, 0);
+        assert!(
+            r.stdout.contains("Examples:"),
+            "{cmd} --help:\n{}",
+            r.stdout
+        );
+        assert!(r.stdout.contains(&format!("corpus-cli {cmd} seeds")));
+    }
+}
+
+#[test]
+fn version_is_printed() {
+    let r = run(&["--version"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(
+        r.stdout,
+        format!("corpus-cli {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let r = run(&["extract", "seeds", "--format", "xml"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("invalid value 'xml'"));
+    assert_eq!(run(&["frobnicate"]).code, 2);
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_corpus-cli"))
+        .args(["extract", "seeds", "--format", "ndjson"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // stdout is dropped here: the rest of the output meets a closed pipe
+    let out = child.wait_with_output().unwrap();
+    assert!(first.starts_with("{\"file\":\"000_207fcaca215bc1b0.txt\""));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn output_is_the_same_from_run_to_run_and_thread_count() {
+    let one = run(&["--threads", "1", "extract", "seeds", "--format", "json"]);
+    let many = run(&["--threads", "4", "extract", "seeds", "--format", "json"]);
+    assert_eq!(one.code, 0);
+    assert_eq!(one.stdout, many.stdout);
+    assert_eq!(
+        one.stdout,
+        run(&["extract", "seeds", "--format", "json"]).stdout
+    );
+}
