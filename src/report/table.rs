@@ -18,12 +18,27 @@ use crate::summary::Summary;
 /// The width tables are wrapped to.
 pub const WIDTH: usize = 100;
 
-/// Lays out a table: header, rows, wrapped to [`WIDTH`], widest column first.
+/// Lays out a table: header, rows, wrapped to [`WIDTH`], widest column
+/// first. A column empty in every row is left out.
 pub fn render(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| r.iter().map(|c| cell(c)).collect())
+        .collect();
+    let keep: Vec<bool> = (0..header.len())
+        .map(|i| rows.iter().any(|r| r.get(i).is_some_and(|c| !c.is_empty())))
+        .collect();
+    let pick = |cells: Vec<String>| -> Vec<String> {
+        cells
+            .into_iter()
+            .zip(&keep)
+            .filter_map(|(c, &k)| k.then_some(c))
+            .collect()
+    };
     let mut b = Builder::new();
-    b.push_record(header.iter().map(|h| h.to_string()));
+    b.push_record(pick(header.iter().map(|h| h.to_string()).collect()));
     for row in rows {
-        b.push_record(row.into_iter().map(|c| cell(&c)));
+        b.push_record(pick(row));
     }
     let mut table = b.build();
     table.with(Style::sharp()).with(
