@@ -3,8 +3,9 @@
 use std::io::{self, Write};
 
 use tabled::builder::Builder;
+use tabled::settings::object::Columns;
 use tabled::settings::peaker::Priority;
-use tabled::settings::{Style, Width};
+use tabled::settings::{Alignment, Style, Width};
 
 use super::ExtractReporter;
 use super::sanitize::cell;
@@ -35,12 +36,30 @@ pub fn render(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> S
             .filter_map(|(c, &k)| k.then_some(c))
             .collect()
     };
+    let numeric: Vec<bool> = pick(
+        (0..header.len())
+            .map(|i| {
+                let numbers = rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .filter(|c| !c.is_empty());
+                let all = numbers.clone().all(|c| c.parse::<f64>().is_ok());
+                if all && numbers.count() > 0 { "y" } else { "" }.to_string()
+            })
+            .collect(),
+    )
+    .iter()
+    .map(|c| !c.is_empty())
+    .collect();
     let mut b = Builder::new();
     b.push_record(pick(header.iter().map(|h| h.to_string()).collect()));
     for row in rows {
         b.push_record(pick(row));
     }
     let mut table = b.build();
+    for (j, _) in numeric.iter().enumerate().filter(|(_, n)| **n) {
+        table.modify(Columns::one(j), Alignment::right());
+    }
     table.with(Style::sharp()).with(
         Width::wrap(WIDTH)
             .priority(Priority::max(true))
