@@ -20,45 +20,38 @@ use crate::summary::Summary;
 pub const WIDTH: usize = 100;
 
 /// Lays out a table: header, rows, wrapped to [`WIDTH`], widest column
-/// first. A column empty in every row is left out.
+/// first. A column empty in every row is left out; a column of numbers is
+/// aligned right.
 pub fn render(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
     let rows: Vec<Vec<String>> = rows
         .into_iter()
         .map(|r| r.iter().map(|c| cell(c)).collect())
         .collect();
-    let keep: Vec<bool> = (0..header.len())
-        .map(|i| rows.iter().any(|r| r.get(i).is_some_and(|c| !c.is_empty())))
+    let column = |i: usize| {
+        rows.iter()
+            .filter_map(move |r| r.get(i))
+            .filter(|c| !c.is_empty())
+    };
+    let kept: Vec<usize> = (0..header.len())
+        .filter(|&i| column(i).next().is_some())
         .collect();
-    let pick = |cells: Vec<String>| -> Vec<String> {
-        cells
-            .into_iter()
-            .zip(&keep)
-            .filter_map(|(c, &k)| k.then_some(c))
+    let pick = |cells: &[String]| -> Vec<String> {
+        kept.iter()
+            .map(|&i| cells.get(i).cloned().unwrap_or_default())
             .collect()
     };
-    let numeric: Vec<bool> = pick(
-        (0..header.len())
-            .map(|i| {
-                let numbers = rows
-                    .iter()
-                    .filter_map(|r| r.get(i))
-                    .filter(|c| !c.is_empty());
-                let all = numbers.clone().all(|c| c.parse::<f64>().is_ok());
-                if all && numbers.count() > 0 { "y" } else { "" }.to_string()
-            })
-            .collect(),
-    )
-    .iter()
-    .map(|c| !c.is_empty())
-    .collect();
     let mut b = Builder::new();
-    b.push_record(pick(header.iter().map(|h| h.to_string()).collect()));
-    for row in rows {
+    b.push_record(pick(
+        &header.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
+    ));
+    for row in &rows {
         b.push_record(pick(row));
     }
     let mut table = b.build();
-    for (j, _) in numeric.iter().enumerate().filter(|(_, n)| **n) {
-        table.modify(Columns::one(j), Alignment::right());
+    for (j, &i) in kept.iter().enumerate() {
+        if column(i).all(|c| c.parse::<f64>().is_ok()) {
+            table.modify(Columns::one(j), Alignment::right());
+        }
     }
     table.with(Style::sharp()).with(
         Width::wrap(WIDTH)
