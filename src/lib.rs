@@ -5,6 +5,7 @@
 //! [`pipeline`] → [`summary`] → [`report`]; [`commands`] wires them for the
 //! binary and [`cli`] holds the arguments.
 
+pub mod claims;
 pub mod cli;
 pub mod commands;
 pub mod document;

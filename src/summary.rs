@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::claims::identity;
 use crate::extract::text::fold;
 use crate::pipeline::Article;
 
@@ -80,8 +81,8 @@ pub struct Summary {
 #[derive(Debug, Default)]
 pub struct Builder {
     summary: Summary,
-    /// Folded name → index into `summary.named`.
-    keys: BTreeMap<(NamedKind, String), usize>,
+    /// Every entity of every article: kind, name, article number, mentions.
+    names: Vec<(NamedKind, String, usize, usize)>,
 }
 
 impl Builder {
@@ -114,25 +115,8 @@ impl Builder {
                 .map(|e| (NamedKind::Organisation, e)),
         );
         for (kind, entity) in entities {
-            let key = (kind, fold(&entity.name));
-            let next = self.summary.named.len();
-            let i = *self.keys.entry(key).or_insert(next);
-            if i == next {
-                self.summary.named.push(Named {
-                    kind,
-                    name: entity.name.clone(),
-                    articles: vec![],
-                    mentions: 0,
-                });
-            }
-            let named = &mut self.summary.named[i];
-            if entity.name.chars().count() > named.name.chars().count() {
-                named.name = entity.name.clone();
-            }
-            if named.articles.last() != Some(&number) {
-                named.articles.push(number);
-            }
-            named.mentions += entity.mentions.len();
+            self.names
+                .push((kind, entity.name.clone(), number, entity.mentions.len()));
         }
         let mut facts: Vec<(usize, Fact)> = found
             .figures
@@ -175,6 +159,29 @@ impl Builder {
     }
 
     pub fn finish(mut self) -> Summary {
+        let tagged: Vec<(NamedKind, &str)> = self
+            .names
+            .iter()
+            .map(|(k, n, _, _)| (*k, n.as_str()))
+            .collect();
+        let groups = identity::group(&tagged);
+        let mut named: BTreeMap<usize, Named> = BTreeMap::new();
+        for ((kind, name, number, mentions), g) in self.names.iter().zip(groups) {
+            let n = named.entry(g).or_insert_with(|| Named {
+                kind: *kind,
+                name: name.clone(),
+                articles: vec![],
+                mentions: 0,
+            });
+            if name.chars().count() > n.name.chars().count() {
+                n.name = name.clone();
+            }
+            if n.articles.last() != Some(number) {
+                n.articles.push(*number);
+            }
+            n.mentions += mentions;
+        }
+        self.summary.named = named.into_values().collect();
         self.summary.named.sort_by(|a, b| {
             b.articles
                 .len()

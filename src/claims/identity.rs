@@ -1,0 +1,210 @@
+//! One person or organisation across a corpus. Articles name the same
+//! entity differently ("Andrés Manuel López Obrador", "Lopez Obrador",
+//! "AMLO"); names are joined when one is a folded equal, a trailing part
+//! (surname), an acronym of the initials, or a near-miss spelling of
+//! another, and only when that reading is unambiguous in the corpus.
+
+use std::collections::BTreeMap;
+
+use crate::extract::text::fold;
+
+/// Words left out of acronyms and of name comparison.
+const MINOR: &[&str] = &["of", "and", "the", "for", "on", "de", "del", "la", "&"];
+
+/// A name reduced for comparison: folded, possessive and leading "the"
+/// dropped, hyphens and dots as spaces, "u s" joined to "us".
+pub fn key(name: &str) -> Vec<String> {
+    let folded = fold(name);
+    let folded = folded.strip_suffix("'s").unwrap_or(&folded);
+    let mut words: Vec<String> = folded
+        .replace("u.s.", "us")
+        .split(|c: char| !(c.is_alphanumeric() || c == '&'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    if words.first().is_some_and(|w| w == "the") {
+        words.remove(0);
+    }
+    words
+}
+
+/// Initials of the significant words: "Customs and Border Protection" → "cbp".
+fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .filter(|w| !MINOR.contains(&w.as_str()))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn is_acronym(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Levenshtein distance, capped: returns `cap + 1` as soon as it is exceeded.
+fn distance(a: &str, b: &str, cap: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > cap {
+        return cap + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        if cur.iter().min().is_some_and(|&m| m > cap) {
+            return cap + 1;
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// How `short` may stand for `long`.
+fn stands_for(short: &str, short_key: &[String], long_key: &[String]) -> bool {
+    if short_key.is_empty() || short_key.len() >= long_key.len() {
+        return false;
+    }
+    if long_key.ends_with(short_key) {
+        return true;
+    }
+    if is_acronym(short) && short_key.len() == 1 {
+        let acronym = &short_key[0];
+        let full = initials(long_key);
+        return *acronym == full || (acronym.len() >= 4 && distance(acronym, &full, 1) <= 1);
+    }
+    false
+}
+
+/// Groups names: `groups[i]` is the group of `names[i]`, numbered from 0 in
+/// order of first appearance. Names of different `class` never join.
+pub fn group<C: Ord + Copy>(names: &[(C, &str)]) -> Vec<usize> {
+    let keys: Vec<Vec<String>> = names.iter().map(|(_, n)| key(n)).collect();
+    // 1. Equal keys are one entity.
+    let mut parent: Vec<usize> = (0..names.len()).collect();
+    let mut first: BTreeMap<(C, &[String]), usize> = BTreeMap::new();
+    for (i, (class, _)) in names.iter().enumerate() {
+        let root = *first.entry((*class, keys[i].as_slice())).or_insert(i);
+        parent[i] = root;
+    }
+    let roots: Vec<usize> = (0..names.len()).filter(|&i| parent[i] == i).collect();
+    // 2. A shorter name joins the one longer name it can stand for.
+    for &i in &roots {
+        let (class, name) = names[i];
+        let targets: Vec<usize> = roots
+            .iter()
+            .copied()
+            .filter(|&j| j != i && names[j].0 == class)
+            .filter(|&j| stands_for(name, &keys[i], &keys[j]))
+            .collect();
+        let distinct: Vec<usize> = {
+            let mut t: Vec<usize> = targets.iter().map(|&j| find(&parent, j)).collect();
+            t.sort_unstable();
+            t.dedup();
+            t
+        };
+        if let [target] = distinct.as_slice() {
+            parent[i] = *target;
+        }
+    }
+    // 3. Near-miss spellings of long single-key names ("Sherwood Randal").
+    for a in 0..roots.len() {
+        for b in a + 1..roots.len() {
+            let (i, j) = (roots[a], roots[b]);
+            if names[i].0 != names[j].0 || find(&parent, i) == find(&parent, j) {
+                continue;
+            }
+            let (ki, kj) = (keys[i].join(" "), keys[j].join(" "));
+            if ki.len() >= 8 && kj.len() >= 8 && distance(&ki, &kj, 1) <= 1 {
+                let (ri, rj) = (find(&parent, i), find(&parent, j));
+                parent[ri.max(rj)] = ri.min(rj);
+            }
+        }
+    }
+    let mut numbers: BTreeMap<usize, usize> = BTreeMap::new();
+    (0..names.len())
+        .map(|i| {
+            let root = find(&parent, i);
+            let next = numbers.len();
+            *numbers.entry(root).or_insert(next)
+        })
+        .collect()
+}
+
+fn find(parent: &[usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        i = parent[i];
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups(names: &[&str]) -> Vec<usize> {
+        let tagged: Vec<(u8, &str)> = names.iter().map(|n| (0, *n)).collect();
+        group(&tagged)
+    }
+
+    #[test]
+    fn accents_hyphens_and_surnames_join() {
+        let g = groups(&[
+            "Andrés Manuel López Obrador",
+            "Andres Manuel Lopez Obrador",
+            "López Obrador",
+            "Lopez-Obrador",
+            "AMLO",
+        ]);
+        assert_eq!(g, [0, 0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn organisation_acronyms_and_country_prefixes() {
+        let g = groups(&[
+            "U.S. Customs and Border Protection",
+            "CBP",
+            "Customs and Border Protection",
+            "Federal Emergency Management Agency",
+            "FEMA",
+        ]);
+        assert_eq!(g, [0, 0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn an_ambiguous_surname_stays_apart() {
+        let g = groups(&["Joe Biden", "Hunter Biden", "Biden"]);
+        assert_eq!(g, [0, 1, 2]);
+    }
+
+    #[test]
+    fn a_surname_joins_its_only_full_name() {
+        assert_eq!(groups(&["Biden", "Joe Biden", "Kamala Harris"]), [0, 0, 1]);
+    }
+
+    #[test]
+    fn near_miss_spellings_join_long_names_only() {
+        assert_eq!(
+            groups(&["Alicia Barcena", "Alicia Bárcena", "Alicia Barcina"]),
+            [0, 0, 0]
+        );
+        assert_eq!(groups(&["Tim Ray", "Tom Ray"]), [0, 1]);
+    }
+
+    #[test]
+    fn classes_never_join() {
+        let names = [(0, "Jordan"), (1, "Jordan")];
+        assert_eq!(group(&names), [0, 1]);
+    }
+
+    #[test]
+    fn distance_is_capped() {
+        assert_eq!(distance("amlo", "almo", 2), 2);
+        assert_eq!(distance("kitten", "sitting", 1), 2);
+    }
+}

@@ -1,0 +1,3 @@
+//! Comparison across articles. Pure functions over extraction results.
+
+pub mod identity;
