@@ -274,23 +274,38 @@ impl Corpus {
             return Err(fail("is a directory, not a file".into()));
         }
         let bytes = std::fs::read(&real).map_err(|e| fail(io_message(&e)))?;
-        let decoded = decode::decode(&bytes).map_err(|e| fail(e.to_string()))?;
-        let mut warnings = Vec::new();
-        let encoding = decoded.encoding;
-        let mut doc = match decoded.file_offsets {
-            None => {
-                let mut doc = Document::new(&entry.listed, decoded.text);
-                doc.encoding = encoding;
-                doc
-            }
-            Some(map) => Document::decoded(&entry.listed, decoded.text, encoding, map),
-        };
-        if encoding == crate::document::Encoding::Windows1252 {
-            warnings.push(fail("not valid UTF-8; read as Windows-1252".into()));
+        let mut read = from_bytes(entry, &bytes).map_err(|e| fail(e.to_string()))?;
+        for w in &mut read.warnings {
+            *w = fail(std::mem::take(&mut w.message));
         }
-        set_meta(&mut doc, entry);
-        Ok(Read { doc, warnings })
+        Ok(read)
     }
+}
+
+/// Decodes the bytes of one article and sets its metadata from the entry
+/// and from the text. Warnings carry only a message; the caller says where.
+pub fn from_bytes(entry: &Entry, bytes: &[u8]) -> Result<Read, decode::DecodeError> {
+    let decoded = decode::decode(bytes)?;
+    let encoding = decoded.encoding;
+    let mut doc = match decoded.file_offsets {
+        None => {
+            let mut doc = Document::new(&entry.listed, decoded.text);
+            doc.encoding = encoding;
+            doc
+        }
+        Some(map) => Document::decoded(&entry.listed, decoded.text, encoding, map),
+    };
+    let mut warnings = Vec::new();
+    if encoding == crate::document::Encoding::Windows1252 {
+        warnings.push(Problem {
+            path: entry.listed.clone(),
+            line: None,
+            file: None,
+            message: "not valid UTF-8; read as Windows-1252".into(),
+        });
+    }
+    set_meta(&mut doc, entry);
+    Ok(Read { doc, warnings })
 }
 
 /// A document read from disk, with any warnings about how it was read.
