@@ -1,0 +1,389 @@
+//! What a figure or date is about: the class of what is counted, the period
+//! and rate it is stated for, whether it is a projection, and the content
+//! words and named entities of its clause. Nothing here knows any story:
+//! topics are built from general English cues.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::{Interval, Kind, Statement};
+use crate::document::{Document, Span};
+use crate::extract::text::{fold, sentence_at};
+use crate::extract::{Extraction, Figure, Qualifier, Unit, lexicon};
+use crate::lexicon_set;
+
+lexicon_set!(STOPWORDS, "stopwords.txt");
+lexicon_set!(PROJECTION_CUES, "projection_cues.txt");
+lexicon_set!(CROSSING_VERBS, "crossing_verbs.txt");
+
+/// Counted noun (singular) → its class.
+static CLASSES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for line in lexicon::items(include_str!("lexicon/counted_classes.txt")) {
+        if let Some((class, members)) = line.split_once(':') {
+            for m in members.split(',').map(str::trim).filter(|m| !m.is_empty()) {
+                map.insert(m.to_lowercase(), class.trim().to_string());
+            }
+        }
+    }
+    map
+});
+
+/// Words this close to the statement (in words) count for the topic.
+const WINDOW: usize = 12;
+/// Words this close count double.
+const NEAR: usize = 3;
+/// Words before a figure searched for a projection cue.
+const CUE_WINDOW: usize = 8;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    /// Figures: the class of what is counted ("people", "encounter"), or its
+    /// singular head noun when no class holds it.
+    pub class: Option<String>,
+    pub unit: Option<Unit>,
+    /// The month, week or year a figure is stated for, from a date in its
+    /// sentence ("in November", "last month").
+    pub period: Option<String>,
+    pub rate: Option<String>,
+    /// What is hoped, expected or planned rather than what is.
+    pub projected: bool,
+    /// Content words near the statement and their weights, sorted by word.
+    pub words: Vec<(String, f32)>,
+    /// Names of the people and organisations named in its sentence.
+    pub entities: Vec<String>,
+}
+
+/// A word of a text with its byte offset.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .scan(0, |at, piece| {
+            let start = *at;
+            *at += piece.len();
+            let word =
+                piece.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'));
+            Some((start, word.trim_matches(['\'', '’'])))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+/// A crude English singular: enough to make "migrants" meet "migrant".
+pub fn singular(word: &str) -> String {
+    let w = word.to_lowercase();
+    let w = w.strip_suffix("'s").unwrap_or(&w);
+    if w.len() > 4 && w.ends_with("ies") {
+        return format!("{}y", &w[..w.len() - 3]);
+    }
+    if w.len() > 4
+        && (w.ends_with("sses") || w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes"))
+    {
+        return w[..w.len() - 2].to_string();
+    }
+    if w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
+        return w[..w.len() - 1].to_string();
+    }
+    w.to_string()
+}
+
+/// The class of a counted noun phrase, given the words of its sentence.
+pub fn class_of(what: &str, sentence_words: &HashSet<String>) -> String {
+    let phrase: Vec<String> = fold(what).split_whitespace().map(singular).collect();
+    let whole = phrase.join(" ");
+    let head = phrase.last().cloned().unwrap_or_default();
+    let class = CLASSES
+        .get(&whole)
+        .or_else(|| CLASSES.get(&head))
+        .cloned()
+        .unwrap_or(head);
+    if class == "people" && sentence_words.iter().any(|w| CROSSING_VERBS.contains(w)) {
+        return "encounter".into();
+    }
+    class
+}
+
+fn is_content(word: &str) -> bool {
+    word.chars().count() > 2
+        && !word.chars().any(|c| c.is_ascii_digit())
+        && !STOPWORDS.contains(word)
+}
+
+/// Content words within [`WINDOW`] words of `span`, inside `sentence`,
+/// leaving out the words of other figures and dates (`skip`): those are
+/// compared as values and periods, not as words.
+fn window(doc: &Document, sentence: Span, span: Span, skip: &[Span]) -> BTreeMap<String, f32> {
+    let text = doc.slice(sentence);
+    let all: Vec<(usize, &str)> = words(text).collect();
+    let first = all
+        .iter()
+        .position(|(at, _)| sentence.start + at >= span.start);
+    let last = all
+        .iter()
+        .rposition(|(at, _)| sentence.start + at < span.end);
+    let mut out = BTreeMap::new();
+    let (Some(first), Some(last)) = (first, last.or(first)) else {
+        return out;
+    };
+    for (i, (at, word)) in all.iter().enumerate() {
+        let pos = sentence.start + at;
+        if (pos >= span.start && pos < span.end)
+            || skip.iter().any(|s| pos >= s.start && pos < s.end)
+        {
+            continue;
+        }
+        let distance = if i < first {
+            first - i
+        } else {
+            i.saturating_sub(last)
+        };
+        if distance > WINDOW {
+            continue;
+        }
+        let w = singular(&fold(word));
+        if !is_content(&w) {
+            continue;
+        }
+        let weight = if distance <= NEAR { 2.0 } else { 1.0 };
+        let slot = out.entry(w).or_insert(0.0f32);
+        *slot = slot.max(weight);
+    }
+    out
+}
+
+fn projected(doc: &Document, sentence: Span, span: Span) -> bool {
+    let before = &doc.text[sentence.start..span.start.max(sentence.start)];
+    let clause = before.rsplit([',', ';', ':', '—']).next().unwrap_or(before);
+    let cues: Vec<&str> = words(clause).map(|(_, w)| w).collect();
+    cues.iter()
+        .rev()
+        .take(CUE_WINDOW)
+        .any(|w| PROJECTION_CUES.contains(&w.to_lowercase()))
+}
+
+fn shown(f: &Figure) -> String {
+    let mark = match f.qualifier {
+        Qualifier::Exact => "",
+        Qualifier::Approx => "≈",
+        Qualifier::MoreThan => ">",
+        Qualifier::LessThan => "<",
+    };
+    let number = crate::report::wire::number(f.value);
+    match (f.unit, f.currency) {
+        (Unit::Percent, _) => format!("{mark}{number}%"),
+        (Unit::Money, Some(c)) => format!("{mark}{number} {c}"),
+        _ => format!("{mark}{number}"),
+    }
+}
+
+/// The values a figure allows: exact ±1 %, approximate ±15 %, "more than"
+/// up from it, "less than" up to it.
+pub fn interval(f: &Figure) -> Interval {
+    let v = f.value;
+    let (low, high) = match f.qualifier {
+        Qualifier::Exact => (v * 0.99, v * 1.01),
+        Qualifier::Approx => (v * 0.85, v * 1.15),
+        Qualifier::MoreThan => (v, f64::INFINITY),
+        Qualifier::LessThan => (0.0, v),
+    };
+    Interval::Number { low, high }
+}
+
+fn granular_period(value: &str) -> bool {
+    value.len() == 4 || value.len() == 7 || value.contains("-W")
+}
+
+/// Every figure and date of one article as a statement with its topic.
+pub fn statements(article: usize, doc: &Document, found: &Extraction) -> Vec<Statement> {
+    let entity_spans: Vec<(Span, &str)> = found
+        .people
+        .iter()
+        .chain(&found.organisations)
+        .flat_map(|e| e.mentions.iter().map(move |m| (m.span, e.name.as_str())))
+        .collect();
+    let sentence_words = |sentence: Span| -> HashSet<String> {
+        words(doc.slice(sentence))
+            .map(|(_, w)| w.to_lowercase())
+            .collect()
+    };
+    let entities_in = |sentence: Span| -> Vec<String> {
+        let mut names: Vec<String> = entity_spans
+            .iter()
+            .filter(|(s, _)| sentence.contains(*s))
+            .map(|(_, n)| n.to_string())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    };
+    let values: Vec<Span> = found
+        .figures
+        .iter()
+        .map(|f| f.span)
+        .chain(found.dates.iter().map(|d| d.span))
+        .collect();
+    let mut out = Vec::new();
+    for f in &found.figures {
+        let sentence = sentence_at(&doc.text, f.span.start);
+        let in_sentence = sentence_words(sentence);
+        let period = found
+            .dates
+            .iter()
+            .filter(|d| sentence.contains(d.span))
+            .filter_map(|d| Some((d.span.start.abs_diff(f.span.start), d.value.as_deref()?)))
+            .filter(|(_, v)| granular_period(v))
+            .min_by_key(|(distance, _)| *distance)
+            .map(|(_, v)| v.to_string());
+        // what is counted is compared as its class, not as words
+        let mut bag = window(doc, sentence, f.span, &values);
+        for w in f.what.iter().flat_map(|w| w.split_whitespace()) {
+            bag.remove(&singular(&fold(w)));
+        }
+        out.push(Statement {
+            article,
+            kind: Kind::Figure,
+            span: f.span,
+            file_span: doc.file_span(f.span),
+            text: doc.slice(f.span).to_string(),
+            value: shown(f),
+            interval: Some(interval(f)),
+            sentence: doc.slice(sentence).to_string(),
+            topic: Topic {
+                class: f.what.as_deref().map(|w| class_of(w, &in_sentence)),
+                unit: Some(f.unit),
+                period,
+                rate: f.rate.clone(),
+                projected: projected(doc, sentence, f.span),
+                words: bag.into_iter().collect(),
+                entities: entities_in(sentence),
+            },
+        });
+    }
+    for d in &found.dates {
+        let sentence = sentence_at(&doc.text, d.span.start);
+        let mut bag = window(doc, sentence, d.span, &values);
+        // a date in a sentence with a figure is about what the figure counts
+        let in_sentence = sentence_words(sentence);
+        for f in found.figures.iter().filter(|f| sentence.contains(f.span)) {
+            if let Some(what) = &f.what {
+                for w in what.split_whitespace() {
+                    bag.remove(&singular(&fold(w)));
+                }
+                bag.insert(class_of(what, &in_sentence), 2.0);
+            }
+        }
+        out.push(Statement {
+            article,
+            kind: Kind::Date,
+            span: d.span,
+            file_span: doc.file_span(d.span),
+            text: doc.slice(d.span).to_string(),
+            value: d.value.clone().unwrap_or_else(|| "?".into()),
+            interval: d.value.as_deref().and_then(Interval::of_date),
+            sentence: doc.slice(sentence).to_string(),
+            topic: Topic {
+                class: None,
+                unit: None,
+                period: None,
+                rate: None,
+                projected: false,
+                words: bag.into_iter().collect(),
+                entities: entities_in(sentence),
+            },
+        });
+    }
+    out.sort_by_key(|s| s.span);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(words: &[&str]) -> HashSet<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn singular_forms() {
+        let cases = [
+            ("migrants", "migrant"),
+            ("apprehensions", "apprehension"),
+            ("countries", "country"),
+            ("crosses", "cross"),
+            ("status", "status"),
+            ("class", "class"),
+            ("people", "people"),
+        ];
+        for (word, want) in cases {
+            assert_eq!(singular(word), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn classes_of_counted_nouns() {
+        let none = set(&[]);
+        assert_eq!(class_of("asylum seekers", &none), "people");
+        assert_eq!(class_of("individuals", &none), "people");
+        assert_eq!(class_of("apprehensions", &none), "encounter");
+        assert_eq!(class_of("ballots", &none), "vote");
+        assert_eq!(class_of("tanks", &none), "tank");
+        assert_eq!(
+            class_of("people", &set(&["crossed", "the", "border"])),
+            "encounter"
+        );
+    }
+
+    #[test]
+    fn figure_intervals_follow_the_qualifier() {
+        let f = |value, qualifier| Figure {
+            span: Span::new(0, 1),
+            value,
+            unit: Unit::Count,
+            currency: None,
+            qualifier,
+            what: None,
+            rate: None,
+            rule: "test",
+        };
+        let more = interval(&f(15_000.0, Qualifier::MoreThan));
+        assert!(more.overlaps(&interval(&f(16_000.0, Qualifier::Exact))));
+        assert!(!more.overlaps(&interval(&f(6_000.0, Qualifier::Exact))));
+        let about = interval(&f(250_000.0, Qualifier::Approx));
+        assert!(about.overlaps(&interval(&f(269_735.0, Qualifier::Exact))));
+        assert!(!about.overlaps(&interval(&f(300_000.0, Qualifier::Exact))));
+    }
+
+    #[test]
+    fn content_words_leave_out_stopwords_and_numbers() {
+        let doc = Document::new(
+            "a.txt",
+            "Officials said the caravan of 6,000 migrants reached the border.".into(),
+        );
+        let span = Span::new(30, 35);
+        let bag = window(&doc, Span::new(0, doc.text.len()), span, &[]);
+        let words: Vec<&str> = bag.keys().map(String::as_str).collect();
+        assert_eq!(
+            words,
+            ["border", "caravan", "migrant", "official", "reached"]
+        );
+        assert_eq!(bag["caravan"], 2.0);
+    }
+
+    #[test]
+    fn projection_cues_in_the_clause_before() {
+        let text =
+            "The group, made up of 8,000 people, hopes to reach the border with 15,000 members.";
+        let doc = Document::new("a.txt", text.into());
+        let all = Span::new(0, text.len());
+        let at = |needle: &str| {
+            let i = text.find(needle).unwrap();
+            Span::new(i, i + needle.len())
+        };
+        assert!(!projected(&doc, all, at("8,000")));
+        assert!(projected(&doc, all, at("15,000")));
+    }
+}
