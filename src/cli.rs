@@ -37,6 +37,21 @@ pub enum Command {
     #[command(after_help = "Examples:\n  corpus-cli summarize seeds/\n  \
         corpus-cli summarize seeds --format markdown > summary.md")]
     Summarize(SummarizeArgs),
+
+    /// What the articles say about the same things, side by side, and
+    /// whether they agree or conflict
+    #[command(after_help = "Examples:\n  corpus-cli claims seeds/\n  \
+        corpus-cli claims seeds --conflicts\n  \
+        corpus-cli claims seeds --topic caravan --format json | jq '.claims[].values[] | {file, text, value}'")]
+    Claims(ClaimsArgs),
+
+    /// The claims of two articles compared; exits 1 when they differ, as
+    /// diff(1) does
+    #[command(after_help = "A and B are article files, or names an INDEX.md lists \
+        (its file, or #N for the N-th article) with --corpus.\n\n\
+        Examples:\n  corpus-cli diff seeds/001_6b58f9279ec6d1fa.txt seeds/004_602a0524a68a61c2.txt\n  \
+        corpus-cli diff --corpus seeds '#2' '#5' --format json")]
+    Diff(DiffArgs),
 }
 
 /// Where the articles are.
@@ -73,6 +88,49 @@ pub struct SummarizeArgs {
     /// Output format
     #[arg(long, short, value_enum, default_value_t = SummaryFormat::Table)]
     pub format: SummaryFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    #[command(flatten)]
+    pub input: Input,
+
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = ExtractFormat::Table)]
+    pub format: ExtractFormat,
+
+    /// Show only the topics on which articles conflict
+    #[arg(long)]
+    pub conflicts: bool,
+
+    /// Show only topics whose label or evidence holds all these words
+    #[arg(long, value_name = "WORDS", num_args = 1..)]
+    pub topic: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The first article: a file, or a name the corpus's INDEX.md lists
+    #[arg(value_name = "A")]
+    pub a: String,
+
+    /// The second article
+    #[arg(value_name = "B")]
+    pub b: String,
+
+    /// The corpus whose INDEX.md names A and B (a folder or an INDEX.md)
+    #[arg(long, value_name = "PATH")]
+    pub corpus: Option<PathBuf>,
+
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::claims::identity;
+use crate::claims::identity::{self, EntityKind};
 use crate::extract::text::fold;
 use crate::pipeline::Article;
 
@@ -26,25 +26,10 @@ pub struct ArticleRow {
     pub posts: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum NamedKind {
-    Person,
-    Organisation,
-}
-
-impl NamedKind {
-    pub const fn name(self) -> &'static str {
-        match self {
-            NamedKind::Person => "person",
-            NamedKind::Organisation => "organisation",
-        }
-    }
-}
-
 /// A person or organisation and the articles that name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Named {
-    pub kind: NamedKind,
+    pub kind: EntityKind,
     /// The longest name any article gives.
     pub name: String,
     /// Article numbers, ascending.
@@ -82,7 +67,7 @@ pub struct Summary {
 pub struct Builder {
     summary: Summary,
     /// Every entity of every article: kind, name, article number, mentions.
-    names: Vec<(NamedKind, String, usize, usize)>,
+    names: Vec<(EntityKind, String, usize, usize)>,
 }
 
 impl Builder {
@@ -108,11 +93,11 @@ impl Builder {
             figures: found.figures.len(),
             posts: found.posts.len(),
         });
-        let entities = found.people.iter().map(|e| (NamedKind::Person, e)).chain(
+        let entities = found.people.iter().map(|e| (EntityKind::Person, e)).chain(
             found
                 .organisations
                 .iter()
-                .map(|e| (NamedKind::Organisation, e)),
+                .map(|e| (EntityKind::Organisation, e)),
         );
         for (kind, entity) in entities {
             self.names
@@ -159,7 +144,7 @@ impl Builder {
     }
 
     pub fn finish(mut self) -> Summary {
-        let tagged: Vec<(NamedKind, &str)> = self
+        let tagged: Vec<(EntityKind, &str)> = self
             .names
             .iter()
             .map(|(k, n, _, _)| (*k, n.as_str()))

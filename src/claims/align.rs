@@ -26,12 +26,18 @@ fn compatible(a: &Statement, b: &Statement) -> bool {
         (Some(p), Some(q)) => p == q,
         _ => true,
     };
-    a.kind == Kind::Date
-        || (x.unit == y.unit
-            && both(&x.class, &y.class)
-            && both(&x.period, &y.period)
-            && x.rate == y.rate
-            && x.projected == y.projected)
+    match a.kind {
+        Kind::Date => true,
+        // one claim per person: the topic says whose role it is
+        Kind::Role => x.entities == y.entities,
+        Kind::Figure => {
+            x.unit == y.unit
+                && both(&x.class, &y.class)
+                && both(&x.period, &y.period)
+                && x.rate == y.rate
+                && x.projected == y.projected
+        }
+    }
 }
 
 fn vectors(statements: &[Statement]) -> (Vec<Vector>, Vec<String>) {

@@ -8,6 +8,23 @@ use std::collections::BTreeMap;
 
 use crate::extract::text::fold;
 
+/// Whether a name is a person's or an organisation's: names of different
+/// kinds never join.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityKind {
+    Person,
+    Organisation,
+}
+
+impl EntityKind {
+    pub const fn name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organisation => "organisation",
+        }
+    }
+}
+
 /// Words left out of acronyms and of name comparison.
 const MINOR: &[&str] = &["of", "and", "the", "for", "on", "de", "del", "la", "&"];
 

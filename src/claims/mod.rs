@@ -4,7 +4,9 @@
 //! articles agree. Pure functions over extraction results.
 
 pub mod align;
+pub mod diff;
 pub mod identity;
+pub mod roles;
 pub mod topic;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -15,6 +17,8 @@ use crate::document::Span;
 pub enum Kind {
     Figure,
     Date,
+    /// The title or role an article gives a person.
+    Role,
 }
 
 impl Kind {
@@ -22,6 +26,7 @@ impl Kind {
         match self {
             Kind::Figure => "figure",
             Kind::Date => "date",
+            Kind::Role => "role",
         }
     }
 }
@@ -128,7 +133,8 @@ pub struct Claim {
 }
 
 /// The status of statements from several articles: a conflict when two
-/// articles' intervals are disjoint, agreement when every pair overlaps.
+/// articles' values cannot both hold (disjoint intervals, or roles neither
+/// of which contains the other), agreement when every pair can.
 pub fn status(statements: &[Statement]) -> Status {
     let mut articles: Vec<usize> = statements.iter().map(|s| s.article).collect();
     articles.sort_unstable();
@@ -146,9 +152,109 @@ pub fn status(statements: &[Statement]) -> Status {
                     return Status::Conflict;
                 }
             }
+            if a.kind == Kind::Role && !roles::compatible(&a.value, &b.value) {
+                return Status::Conflict;
+            }
         }
     }
     Status::Agree
+}
+
+/// An article as the comparison refers to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleRef {
+    /// 1-based position in the corpus.
+    pub number: usize,
+    pub file: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+}
+
+/// What the comparison of a corpus found.
+#[derive(Debug, Clone, Default)]
+pub struct Comparison {
+    pub articles: Vec<ArticleRef>,
+    /// Every person and organisation of every article: article, kind, name.
+    pub names: Vec<(usize, identity::EntityKind, String)>,
+    /// Conflicts first, then agreements, then what one article alone states.
+    pub claims: Vec<Claim>,
+}
+
+/// Gathers, article by article, only what comparison needs: statements
+/// with their topics and the roles given to people.
+#[derive(Debug, Default)]
+pub struct Collector {
+    articles: Vec<ArticleRef>,
+    statements: Vec<Statement>,
+    roles: Vec<roles::Given>,
+    names: Vec<(usize, identity::EntityKind, String)>,
+}
+
+impl Collector {
+    pub fn add(&mut self, article: &crate::pipeline::Article) {
+        let index = self.articles.len();
+        let doc = &article.doc;
+        self.articles.push(ArticleRef {
+            number: index + 1,
+            file: doc.path.clone(),
+            title: doc.meta.title.clone(),
+            outlet: doc.meta.outlet.clone(),
+            published: doc.meta.anchor().map(|d| d.to_string()),
+        });
+        self.statements
+            .extend(topic::statements(index, doc, &article.found));
+        self.roles
+            .extend(roles::given(index, doc, &article.found.people));
+        let found = &article.found;
+        let people = found
+            .people
+            .iter()
+            .map(|e| (identity::EntityKind::Person, e));
+        let organisations = found
+            .organisations
+            .iter()
+            .map(|e| (identity::EntityKind::Organisation, e));
+        self.names.extend(
+            people
+                .chain(organisations)
+                .map(|(k, e)| (index, k, e.name.clone())),
+        );
+    }
+
+    pub fn finish(self) -> Comparison {
+        let mut statements = self.statements;
+        statements.extend(roles::statements(self.roles));
+        Comparison {
+            articles: self.articles,
+            names: self.names,
+            claims: align::align(statements),
+        }
+    }
+}
+
+/// Keeps the claims a user asked for: only conflicts, and only those whose
+/// topic or stated text holds every one of `words` (case and accents aside).
+pub fn filter(claims: &mut Vec<Claim>, only_conflicts: bool, words: &[String]) {
+    let words: Vec<String> = words
+        .iter()
+        .map(|w| crate::extract::text::fold(w))
+        .collect();
+    claims.retain(|c| {
+        if only_conflicts && c.status != Status::Conflict {
+            return false;
+        }
+        let haystack = crate::extract::text::fold(&format!(
+            "{} {}",
+            c.topic,
+            c.statements
+                .iter()
+                .map(|s| s.sentence.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        ));
+        words.iter().all(|w| haystack.contains(w.as_str()))
+    });
 }
 
 #[cfg(test)]

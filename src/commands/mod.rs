@@ -1,5 +1,7 @@
 //! One file per subcommand: wiring from arguments to pipeline to reporter.
 
+pub mod claims;
+pub mod diff;
 pub mod extract;
 pub mod summarize;
 
@@ -31,6 +33,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match &cli.command {
         Command::Extract(args) => extract::run(args, out),
         Command::Summarize(args) => summarize::run(args, out),
+        Command::Claims(args) => claims::run(args, out),
+        Command::Diff(args) => diff::run(args, out),
     }
 }
 

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::Outcome;
+use crate::claims::{Collector, Status};
 use crate::cli::{SummarizeArgs, SummaryFormat};
 use crate::extract::Kinds;
 use crate::pipeline;
@@ -16,22 +17,27 @@ pub fn run(args: &SummarizeArgs, out: &mut dyn Write) -> anyhow::Result<Outcome>
         ..Outcome::default()
     };
     let mut builder = summary::Builder::default();
+    let mut collector = Collector::default();
     pipeline::run(&corpus, Kinds::ALL, |result| -> anyhow::Result<()> {
         match result {
             Ok(article) => {
                 outcome.warnings.extend(article.warnings.iter().cloned());
                 builder.add(&article);
+                collector.add(&article);
             }
             Err(problem) => outcome.errors.push(problem),
         }
         Ok(())
     })?;
     let s = builder.finish();
+    let mut comparison = collector.finish();
+    comparison.claims.retain(|c| c.status != Status::Single);
     match args.format {
-        SummaryFormat::Table => table::summary(out, &s)?,
-        SummaryFormat::Markdown => markdown::summary(out, &s)?,
+        SummaryFormat::Table => table::summary(out, &s, &comparison)?,
+        SummaryFormat::Markdown => markdown::summary(out, &s, &comparison)?,
         SummaryFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &wire::SummaryOut::new(&s, &outcome.errors))?;
+            let json = wire::SummaryOut::new(&s, &comparison, &outcome.errors);
+            serde_json::to_writer_pretty(&mut *out, &json)?;
             writeln!(out)?;
         }
     }

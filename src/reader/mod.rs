@@ -235,7 +235,53 @@ pub fn io_message(e: &std::io::Error) -> String {
     }
 }
 
+/// Finds one article: with `corpus`, a name its INDEX.md lists (the path
+/// as listed, its file name, or `#N` for the N-th); without, a file, read
+/// with the metadata of the INDEX.md beside it when that lists it.
+pub fn open_article(spec: &str, corpus: Option<&Path>) -> Result<(Corpus, Entry), Problem> {
+    let not_listed = |c: &Corpus| Problem {
+        path: c.index.as_ref().unwrap_or(&c.root).display().to_string(),
+        line: None,
+        file: Some(spec.to_string()),
+        message: "no such article listed".into(),
+    };
+    if let Some(path) = corpus {
+        let c = open(path, Options::default())?;
+        let entry = c.find(spec).cloned().ok_or_else(|| not_listed(&c))?;
+        return Ok((c, entry));
+    }
+    let path = Path::new(spec);
+    if path.is_file() && parent(path).join("INDEX.md").is_file() {
+        if let Ok(c) = open(parent(path), Options::default()) {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            if let Some(entry) = name.and_then(|n| c.find(&n).cloned()) {
+                return Ok((c, entry));
+            }
+        }
+    }
+    let c = open(path, Options::default())?;
+    let entry = c.entries.first().cloned().ok_or_else(|| not_listed(&c))?;
+    Ok((c, entry))
+}
+
 impl Corpus {
+    /// The entry a name stands for: the path as listed, the listed file's
+    /// name, or `#N` (or `N`) for the N-th article.
+    pub fn find(&self, spec: &str) -> Option<&Entry> {
+        let spec = spec.trim_start_matches("./");
+        if let Ok(n) = spec.trim_start_matches('#').parse::<usize>() {
+            return n.checked_sub(1).and_then(|i| self.entries.get(i));
+        }
+        self.entries
+            .iter()
+            .find(|e| e.listed.trim_start_matches("./") == spec)
+            .or_else(|| {
+                self.entries
+                    .iter()
+                    .find(|e| Path::new(&e.listed).file_name().is_some_and(|n| n == spec))
+            })
+    }
+
     /// The path of an entry as the user would type it.
     pub fn shown(&self, entry: &Entry) -> String {
         self.root.join(&entry.listed).display().to_string()

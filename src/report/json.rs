@@ -5,7 +5,9 @@
 use std::io::{self, Write};
 
 use super::ExtractReporter;
-use super::wire::{ArticleOut, ProblemOut, SCHEMA_VERSION, Shown};
+use super::wire::{ArticleOut, ClaimOut, ClaimsOut, DiffOut, ProblemOut, SCHEMA_VERSION, Shown};
+use crate::claims::Comparison;
+use crate::claims::diff::Diff;
 use crate::pipeline::Article;
 use crate::reader::Problem;
 
@@ -77,4 +79,25 @@ impl ExtractReporter for Ndjson<'_> {
     fn finish(&mut self, _problems: &[Problem]) -> io::Result<()> {
         Ok(())
     }
+}
+
+/// `claims --format json`.
+pub fn claims(out: &mut dyn Write, c: &Comparison, problems: &[Problem]) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &ClaimsOut::new(c, problems))?;
+    writeln!(out)
+}
+
+/// `claims --format ndjson`: one claim a line.
+pub fn claims_ndjson(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
+    for claim in &c.claims {
+        serde_json::to_writer(&mut *out, &ClaimOut::new(claim, &c.articles))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// `diff --format json`.
+pub fn diff(out: &mut dyn Write, d: &Diff) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &DiffOut::new(d))?;
+    writeln!(out)
 }

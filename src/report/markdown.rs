@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use super::sanitize::cell;
 use super::table::numbers;
+use crate::claims::Comparison;
 use crate::summary::Summary;
 
 fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
@@ -20,7 +21,7 @@ fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::Resu
     rows.iter().try_for_each(|r| row(out, r))
 }
 
-pub fn summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+pub fn summary(out: &mut dyn Write, s: &Summary, c: &Comparison) -> io::Result<()> {
     writeln!(out, "## Articles\n")?;
     let rows: Vec<Vec<String>> = s
         .articles
@@ -58,6 +59,31 @@ pub fn summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
         "posts",
     ];
     table(out, &header, &rows)?;
+    if !c.claims.is_empty() {
+        writeln!(
+            out,
+            "\n## Where the articles conflict, then where they agree\n"
+        )?;
+        let rows: Vec<Vec<String>> = c
+            .claims
+            .iter()
+            .map(|claim| {
+                let values = claim
+                    .statements
+                    .iter()
+                    .map(|st| {
+                        format!(
+                            "#{} {} (“{}”)",
+                            c.articles[st.article].number, st.value, st.text
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                vec![claim.topic.clone(), claim.status.name().into(), values]
+            })
+            .collect();
+        table(out, &["topic", "status", "values"], &rows)?;
+    }
     if !s.named.is_empty() {
         writeln!(out, "\n## People and organisations\n")?;
         let rows: Vec<Vec<String>> = s

@@ -10,6 +10,8 @@ use tabled::settings::{Alignment, Style, Width};
 use super::ExtractReporter;
 use super::sanitize::cell;
 use super::wire::number;
+use crate::claims::diff::Diff;
+use crate::claims::{ArticleRef, Claim, Comparison};
 use crate::document::Document;
 use crate::extract::{Kinds, Qualifier, Unit};
 use crate::pipeline::Article;
@@ -225,7 +227,7 @@ fn dedup(texts: &[&str]) -> String {
 }
 
 /// `summarize --format table`.
-pub fn summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+pub fn summary(out: &mut dyn Write, s: &Summary, c: &Comparison) -> io::Result<()> {
     writeln!(out, "Articles")?;
     let rows = s.articles.iter().map(|a| {
         let published = match (&a.published, a.published_inferred) {
@@ -261,6 +263,10 @@ pub fn summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
     writeln!(out, "{}", render(&header, rows))?;
     if s.articles.iter().any(|a| a.published_inferred) {
         writeln!(out, "~ publication date inferred from the text")?;
+    }
+    if !c.claims.is_empty() {
+        writeln!(out, "\nWhere the articles conflict, then where they agree")?;
+        writeln!(out, "{}", claims_table(&c.claims, &c.articles))?;
     }
     if !s.named.is_empty() {
         writeln!(out, "\nPeople and organisations")?;
@@ -299,4 +305,116 @@ pub fn numbers(list: &[usize]) -> String {
         .map(usize::to_string)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Up to this many articles, `claims` shows one column per article.
+const ARTICLE_COLUMNS: usize = 6;
+
+/// "#1 000_a.txt (2023-12-26) · #2 …": which number is which article.
+fn legend(out: &mut dyn Write, articles: &[ArticleRef]) -> io::Result<()> {
+    for a in articles {
+        let mut line = format!("#{} {}", a.number, cell(&a.file));
+        if let Some(outlet) = &a.outlet {
+            line.push_str(&format!(" · {}", cell(outlet)));
+        }
+        if let Some(p) = &a.published {
+            line.push_str(&format!(" · {p}"));
+        }
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// A claim's values in one cell: "#1 >15000 · #3 6000".
+fn values(claim: &Claim, articles: &[ArticleRef]) -> String {
+    claim
+        .statements
+        .iter()
+        .map(|s| format!("#{} {}", articles[s.article].number, s.value))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn claims_table(claims: &[Claim], articles: &[ArticleRef]) -> String {
+    if articles.len() <= ARTICLE_COLUMNS {
+        let mut header = vec!["topic".to_string(), "status".to_string()];
+        header.extend(articles.iter().map(|a| format!("#{}", a.number)));
+        let rows = claims.iter().map(|c| {
+            let mut row = vec![c.topic.clone(), c.status.name().to_string()];
+            row.extend(articles.iter().enumerate().map(|(i, _)| {
+                c.statements
+                    .iter()
+                    .find(|s| s.article == i)
+                    .map_or(String::new(), |s| s.value.clone())
+            }));
+            row
+        });
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        render(&header, rows)
+    } else {
+        let rows = claims.iter().map(|c| {
+            vec![
+                c.topic.clone(),
+                c.status.name().to_string(),
+                values(c, articles),
+            ]
+        });
+        render(&["topic", "status", "values"], rows)
+    }
+}
+
+/// `claims --format table`.
+pub fn claims(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
+    legend(out, &c.articles)?;
+    if c.claims.is_empty() {
+        return writeln!(out, "\n(no claims)");
+    }
+    writeln!(out, "{}", claims_table(&c.claims, &c.articles))
+}
+
+/// `diff --format table`.
+pub fn diff(out: &mut dyn Write, d: &Diff) -> io::Result<()> {
+    let [a, b] = &d.articles;
+    writeln!(out, "A: {}", cell(&a.file))?;
+    writeln!(out, "B: {}", cell(&b.file))?;
+    if !d.differs() {
+        writeln!(out, "\nno differences")?;
+    }
+    if !d.both.is_empty() {
+        writeln!(out, "\nBoth state")?;
+        let rows = d.both.iter().map(|c| {
+            let side = |i| {
+                c.statements
+                    .iter()
+                    .find(|s| s.article == i)
+                    .map_or(String::new(), |s| format!("{} ({})", s.value, s.text))
+            };
+            vec![c.topic.clone(), c.status.name().into(), side(0), side(1)]
+        });
+        writeln!(out, "{}", render(&["topic", "status", "A", "B"], rows))?;
+    }
+    for (title, list) in [("Only A states", &d.only_a), ("Only B states", &d.only_b)] {
+        if list.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{title}")?;
+        let rows = list.iter().flat_map(|c| {
+            c.statements
+                .iter()
+                .map(|s| vec![c.topic.clone(), s.value.clone(), s.text.clone()])
+        });
+        writeln!(out, "{}", render(&["topic", "value", "text"], rows))?;
+    }
+    for (title, list) in [
+        ("Named only by A", &d.named_only_a),
+        ("Named only by B", &d.named_only_b),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{title}")?;
+        let rows = list.iter().map(|(k, n)| vec![n.clone(), k.name().into()]);
+        writeln!(out, "{}", render(&["name", "kind"], rows))?;
+    }
+    Ok(())
 }

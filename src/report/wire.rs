@@ -5,6 +5,9 @@
 
 use serde::Serialize;
 
+use crate::claims::diff::Diff;
+use crate::claims::identity::EntityKind;
+use crate::claims::{ArticleRef, Claim, Comparison};
 use crate::document::{Document, Span};
 use crate::extract::{DateMention, Entity, EntityMention, Figure, Post, Qualifier, Unit};
 use crate::pipeline::Article;
@@ -250,6 +253,8 @@ fn post<'a>(doc: &'a Document, p: &'a Post) -> PostOut<'a> {
 pub struct SummaryOut<'a> {
     pub schema_version: u32,
     pub articles: Vec<SummaryArticleOut<'a>>,
+    /// Topics two or more articles state: conflicts, then agreements.
+    pub claims: Vec<ClaimOut<'a>>,
     pub named: Vec<NamedOut<'a>>,
     pub errors: Vec<ProblemOut>,
 }
@@ -294,7 +299,7 @@ pub struct NamedOut<'a> {
 }
 
 impl<'a> SummaryOut<'a> {
-    pub fn new(s: &'a crate::summary::Summary, problems: &[Problem]) -> Self {
+    pub fn new(s: &'a crate::summary::Summary, c: &'a Comparison, problems: &[Problem]) -> Self {
         let file_of = |n: usize| s.articles[n - 1].file.as_str();
         SummaryOut {
             schema_version: SCHEMA_VERSION,
@@ -329,6 +334,11 @@ impl<'a> SummaryOut<'a> {
                         .collect(),
                 })
                 .collect(),
+            claims: c
+                .claims
+                .iter()
+                .map(|x| ClaimOut::new(x, &c.articles))
+                .collect(),
             named: s
                 .named
                 .iter()
@@ -340,6 +350,148 @@ impl<'a> SummaryOut<'a> {
                 })
                 .collect(),
             errors: problems.iter().map(ProblemOut::from).collect(),
+        }
+    }
+}
+
+/// An article as claims and diff refer to it.
+#[derive(Debug, Serialize)]
+pub struct ArticleRefOut<'a> {
+    pub number: usize,
+    pub file: &'a str,
+    pub title: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub published: Option<&'a str>,
+}
+
+impl<'a> From<&'a ArticleRef> for ArticleRefOut<'a> {
+    fn from(a: &'a ArticleRef) -> Self {
+        ArticleRefOut {
+            number: a.number,
+            file: &a.file,
+            title: a.title.as_deref(),
+            outlet: a.outlet.as_deref(),
+            published: a.published.as_deref(),
+        }
+    }
+}
+
+/// `claims --format json`.
+#[derive(Debug, Serialize)]
+pub struct ClaimsOut<'a> {
+    pub schema_version: u32,
+    pub articles: Vec<ArticleRefOut<'a>>,
+    pub claims: Vec<ClaimOut<'a>>,
+    pub errors: Vec<ProblemOut>,
+}
+
+/// One topic and what each article states about it.
+#[derive(Debug, Serialize)]
+pub struct ClaimOut<'a> {
+    pub topic: &'a str,
+    /// `conflict`, `agree` or `single`.
+    pub status: &'static str,
+    /// `figure`, `date` or `role`.
+    pub kind: &'static str,
+    pub values: Vec<ValueOut<'a>>,
+}
+
+/// One article's statement, with its evidence.
+#[derive(Debug, Serialize)]
+pub struct ValueOut<'a> {
+    pub file: &'a str,
+    /// The article's number in the corpus.
+    pub article: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub value: &'a str,
+    pub sentence: &'a str,
+}
+
+impl<'a> ClaimOut<'a> {
+    pub fn new(claim: &'a Claim, articles: &'a [ArticleRef]) -> Self {
+        ClaimOut {
+            topic: &claim.topic,
+            status: claim.status.name(),
+            kind: claim.statements.first().map_or("figure", |s| s.kind.name()),
+            values: claim
+                .statements
+                .iter()
+                .map(|s| ValueOut {
+                    file: &articles[s.article].file,
+                    article: articles[s.article].number,
+                    start: s.file_span.start,
+                    end: s.file_span.end,
+                    text: &s.text,
+                    value: &s.value,
+                    sentence: &s.sentence,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl<'a> ClaimsOut<'a> {
+    pub fn new(c: &'a Comparison, problems: &[Problem]) -> Self {
+        ClaimsOut {
+            schema_version: SCHEMA_VERSION,
+            articles: c.articles.iter().map(ArticleRefOut::from).collect(),
+            claims: c
+                .claims
+                .iter()
+                .map(|x| ClaimOut::new(x, &c.articles))
+                .collect(),
+            errors: problems.iter().map(ProblemOut::from).collect(),
+        }
+    }
+}
+
+/// `diff --format json`.
+#[derive(Debug, Serialize)]
+pub struct DiffOut<'a> {
+    pub schema_version: u32,
+    pub a: ArticleRefOut<'a>,
+    pub b: ArticleRefOut<'a>,
+    /// True when the exit status is 1.
+    pub differs: bool,
+    pub both: Vec<ClaimOut<'a>>,
+    pub only_a: Vec<ClaimOut<'a>>,
+    pub only_b: Vec<ClaimOut<'a>>,
+    pub named_only_a: Vec<NameOut<'a>>,
+    pub named_only_b: Vec<NameOut<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NameOut<'a> {
+    pub name: &'a str,
+    pub kind: &'static str,
+}
+
+impl<'a> DiffOut<'a> {
+    pub fn new(d: &'a Diff) -> Self {
+        let claims = |list: &'a [Claim]| -> Vec<ClaimOut<'a>> {
+            list.iter().map(|c| ClaimOut::new(c, &d.articles)).collect()
+        };
+        let names = |list: &'a [(EntityKind, String)]| -> Vec<NameOut<'a>> {
+            list.iter()
+                .map(|(k, n)| NameOut {
+                    name: n,
+                    kind: k.name(),
+                })
+                .collect()
+        };
+        let [a, b] = &d.articles;
+        DiffOut {
+            schema_version: SCHEMA_VERSION,
+            a: ArticleRefOut::from(a),
+            b: ArticleRefOut::from(b),
+            differs: d.differs(),
+            both: claims(&d.both),
+            only_a: claims(&d.only_a),
+            only_b: claims(&d.only_b),
+            named_only_a: names(&d.named_only_a),
+            named_only_b: names(&d.named_only_b),
         }
     }
 }

@@ -1,0 +1,145 @@
+//! The titles articles give people, compared like figures: "White House
+//! homeland security adviser" in one article and "national security
+//! adviser" in another is a conflict; "Secretary of State" and "US
+//! Secretary of State" agree.
+
+use super::topic::Topic;
+use super::{Kind, Statement, identity};
+use crate::document::{Document, Span};
+use crate::extract::Entity;
+use crate::extract::text::{fold, sentence_at};
+
+/// Words that do not change what a title says.
+const LIGHT: &[&str] = &["of", "the", "for", "and", "us", "u", "s", "a", "an"];
+
+/// The roles one article gives one person.
+#[derive(Debug, Clone)]
+pub struct Given {
+    pub article: usize,
+    pub person: String,
+    /// Every role the article gives, in its own words.
+    pub roles: Vec<String>,
+    /// The person's first mention: where the evidence is.
+    pub span: Span,
+    pub file_span: Span,
+    pub text: String,
+    pub sentence: String,
+}
+
+pub fn given(article: usize, doc: &Document, people: &[Entity]) -> Vec<Given> {
+    people
+        .iter()
+        .filter(|p| !p.roles.is_empty())
+        .filter_map(|p| {
+            let first = p.mentions.first()?;
+            Some(Given {
+                article,
+                person: p.name.clone(),
+                roles: p.roles.clone(),
+                span: first.span,
+                file_span: doc.file_span(first.span),
+                text: doc.slice(first.span).to_string(),
+                sentence: doc
+                    .slice(sentence_at(&doc.text, first.span.start))
+                    .to_string(),
+            })
+        })
+        .collect()
+}
+
+/// One statement per article and person, the person named the same way in
+/// every article (the longest name of its corpus-wide identity).
+pub fn statements(given: Vec<Given>) -> Vec<Statement> {
+    let names: Vec<(u8, &str)> = given.iter().map(|g| (0, g.person.as_str())).collect();
+    let groups = identity::group(&names);
+    let mut canonical: Vec<String> = vec![String::new(); groups.iter().max().map_or(0, |m| m + 1)];
+    for (g, (_, name)) in groups.iter().zip(&names) {
+        if name.chars().count() > canonical[*g].chars().count() {
+            canonical[*g] = name.to_string();
+        }
+    }
+    given
+        .into_iter()
+        .zip(&groups)
+        .map(|(g, group)| Statement {
+            article: g.article,
+            kind: Kind::Role,
+            span: g.span,
+            file_span: g.file_span,
+            text: g.text,
+            value: g.roles.join("; "),
+            interval: None,
+            sentence: g.sentence,
+            topic: Topic {
+                class: Some("role".into()),
+                unit: None,
+                period: None,
+                rate: None,
+                projected: false,
+                words: vec![],
+                entities: vec![canonical[*group].clone()],
+            },
+        })
+        .collect()
+}
+
+fn words(role: &str) -> Vec<String> {
+    let mut w: Vec<String> = fold(role)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !LIGHT.contains(w))
+        .map(|w| {
+            if w == "advisor" {
+                "adviser".to_string()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    w.sort();
+    w.dedup();
+    w
+}
+
+/// Two role lists (`; `-separated) can both be true when some role of one
+/// holds every word of some role of the other.
+pub fn compatible(a: &str, b: &str) -> bool {
+    let subset = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+    a.split("; ").map(words).any(|x| {
+        b.split("; ")
+            .map(words)
+            .any(|y| subset(&x, &y) || subset(&y, &x))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_in_other_words_agree() {
+        let cases = [
+            ("Secretary of State", "US Secretary of State", true),
+            (
+                "Homeland Security Secretary",
+                "Secretary of Homeland Security",
+                true,
+            ),
+            (
+                "Homeland Security Advisor",
+                "homeland security adviser",
+                true,
+            ),
+            (
+                "White House Homeland Security Advisor",
+                "White House national security adviser",
+                false,
+            ),
+            ("President", "Mexican President", true),
+            ("Vice President; border czar", "border czar", true),
+            ("Foreign Minister", "Finance Minister", false),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(compatible(a, b), want, "{a} ~ {b}");
+        }
+    }
+}

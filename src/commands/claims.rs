@@ -1,0 +1,37 @@
+//! `claims`: what the articles say about the same things.
+
+use std::io::Write;
+
+use super::Outcome;
+use crate::claims::{self, Collector};
+use crate::cli::{ClaimsArgs, ExtractFormat};
+use crate::extract::Kinds;
+use crate::pipeline;
+use crate::report::{json, table};
+
+pub fn run(args: &ClaimsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let corpus = super::open(&args.input)?;
+    let mut outcome = Outcome {
+        errors: corpus.problems.clone(),
+        ..Outcome::default()
+    };
+    let mut collector = Collector::default();
+    pipeline::run(&corpus, Kinds::ALL, |result| -> anyhow::Result<()> {
+        match result {
+            Ok(article) => {
+                outcome.warnings.extend(article.warnings.iter().cloned());
+                collector.add(&article);
+            }
+            Err(problem) => outcome.errors.push(problem),
+        }
+        Ok(())
+    })?;
+    let mut comparison = collector.finish();
+    claims::filter(&mut comparison.claims, args.conflicts, &args.topic);
+    match args.format {
+        ExtractFormat::Table => table::claims(out, &comparison)?,
+        ExtractFormat::Json => json::claims(out, &comparison, &outcome.errors)?,
+        ExtractFormat::Ndjson => json::claims_ndjson(out, &comparison)?,
+    }
+    Ok(outcome)
+}

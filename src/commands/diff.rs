@@ -1,0 +1,31 @@
+//! `diff`: the claims of two articles compared, with diff(1)'s exit status.
+
+use std::io::Write;
+
+use anyhow::Context;
+
+use super::Outcome;
+use crate::claims::{Collector, diff};
+use crate::cli::{DiffArgs, DiffFormat};
+use crate::extract::Kinds;
+use crate::pipeline;
+use crate::reader;
+use crate::report::{json, table};
+
+pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let mut collector = Collector::default();
+    for spec in [&args.a, &args.b] {
+        let (corpus, entry) = reader::open_article(spec, args.corpus.as_deref())?;
+        let article = pipeline::analyse(&corpus, &entry, Kinds::ALL)?;
+        collector.add(&article);
+    }
+    let d = diff::diff(collector.finish()).context("diff needs exactly two articles")?;
+    match args.format {
+        DiffFormat::Table => table::diff(out, &d)?,
+        DiffFormat::Json => json::diff(out, &d)?,
+    }
+    Ok(Outcome {
+        finding: d.differs(),
+        ..Outcome::default()
+    })
+}
