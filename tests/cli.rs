@@ -9,7 +9,7 @@ use common::run;
 
 #[test]
 fn help_has_examples_for_every_command() {
-    for cmd in ["extract", "summarize"] {
+    for cmd in ["extract", "summarize", "claims"] {
         let r = run(&[cmd, "--help"]);
         assert_eq!(r.code, 0);
         assert!(
@@ -19,6 +19,37 @@ fn help_has_examples_for_every_command() {
         );
         assert!(r.stdout.contains(&format!("corpus-cli {cmd} seeds")));
     }
+}
+
+#[test]
+fn diff_help_has_examples() {
+    let r = run(&["diff", "--help"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout
+            .contains("corpus-cli diff seeds/001_6b58f9279ec6d1fa.txt")
+    );
+}
+
+#[test]
+fn diff_of_an_article_with_itself_finds_no_difference() {
+    let r = run(&[
+        "diff",
+        "seeds/000_207fcaca215bc1b0.txt",
+        "seeds/000_207fcaca215bc1b0.txt",
+    ]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("no differences"));
+}
+
+#[test]
+fn diff_of_an_unknown_article_is_trouble() {
+    let r = run(&["diff", "--corpus", "seeds", "#2", "nope.txt"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "corpus-cli: seeds/INDEX.md: no such article listed: 'nope.txt'\n"
+    );
 }
 
 #[test]

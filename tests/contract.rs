@@ -115,6 +115,7 @@ struct Post {
 struct Summary {
     schema_version: u32,
     articles: Vec<SummaryArticle>,
+    claims: Vec<Claim>,
     named: Vec<Named>,
     errors: Vec<Error>,
 }
@@ -163,6 +164,73 @@ struct Named {
     kind: String,
     files: Vec<String>,
     mentions: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ArticleRef {
+    number: usize,
+    file: String,
+    title: Option<String>,
+    outlet: Option<String>,
+    published: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Claims {
+    schema_version: u32,
+    articles: Vec<ArticleRef>,
+    claims: Vec<Claim>,
+    errors: Vec<Error>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Claim {
+    topic: String,
+    status: String,
+    kind: String,
+    values: Vec<Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Value {
+    file: String,
+    article: usize,
+    start: usize,
+    end: usize,
+    text: String,
+    value: String,
+    sentence: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Diff {
+    schema_version: u32,
+    a: ArticleRef,
+    b: ArticleRef,
+    differs: bool,
+    both: Vec<Claim>,
+    only_a: Vec<Claim>,
+    only_b: Vec<Claim>,
+    named_only_a: Vec<Name>,
+    named_only_b: Vec<Name>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Name {
+    name: String,
+    kind: String,
 }
 
 /// Every span's text is exactly the bytes of the file it points into.
@@ -255,4 +323,48 @@ fn summary_json_keeps_its_contract() {
     let s: Summary = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(s.articles.len(), 5);
     assert_eq!(s.articles[0].published.as_deref(), Some("2023-12-26"));
+}
+
+#[test]
+fn claims_json_keeps_its_contract_and_points_at_the_text() {
+    for corpus in ["seeds", "fixtures/storm"] {
+        let r = run(&["claims", corpus, "--format", "json"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let c: Claims = serde_json::from_str(&r.stdout).unwrap();
+        for claim in &c.claims {
+            assert!(["agree", "conflict", "single"].contains(&claim.status.as_str()));
+            for v in &claim.values {
+                let bytes = std::fs::read(format!("{corpus}/{}", v.file)).unwrap();
+                assert_eq!(&bytes[v.start..v.end], v.text.as_bytes());
+                assert!(
+                    v.sentence.contains(&v.text),
+                    "{} not in {}",
+                    v.text,
+                    v.sentence
+                );
+            }
+        }
+        let nd = run(&["claims", corpus, "--format", "ndjson"]);
+        for line in nd.stdout.lines() {
+            let _: Claim = serde_json::from_str(line).unwrap();
+        }
+        assert_eq!(nd.stdout.lines().count(), c.claims.len());
+    }
+}
+
+#[test]
+fn diff_json_keeps_its_contract() {
+    let r = run(&[
+        "diff",
+        "--corpus",
+        "fixtures/storm",
+        "#1",
+        "#2",
+        "--format",
+        "json",
+    ]);
+    let d: Diff = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(d.a.file, "coast-gazette.txt");
+    assert_eq!(d.b.file, "valley-herald.txt");
+    assert_eq!(r.code, i32::from(d.differs));
 }
