@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::claims::ArticleRef;
 use crate::claims::identity::{self, EntityKind};
 use crate::extract::text::fold;
 use crate::pipeline::Article;
@@ -11,12 +12,8 @@ use crate::pipeline::Article;
 /// One row per article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleRow {
-    /// 1-based position in the corpus, used to refer to the article compactly.
-    pub number: usize,
-    pub file: String,
-    pub title: Option<String>,
-    pub outlet: Option<String>,
-    pub published: Option<String>,
+    /// Number, file and metadata; the title falls back to the headline.
+    pub article: ArticleRef,
     pub published_inferred: bool,
     pub words: usize,
     pub people: usize,
@@ -75,16 +72,12 @@ impl Builder {
         let number = self.summary.articles.len() + 1;
         let doc = &article.doc;
         let found = &article.found;
+        let mut article_ref = ArticleRef::new(number, doc);
+        if article_ref.title.is_none() {
+            article_ref.title = doc.meta.headline.map(|h| doc.slice(h).to_string());
+        }
         self.summary.articles.push(ArticleRow {
-            number,
-            file: doc.path.clone(),
-            title: doc
-                .meta
-                .title
-                .clone()
-                .or_else(|| doc.meta.headline.map(|h| doc.slice(h).to_string())),
-            outlet: doc.meta.outlet.clone(),
-            published: doc.meta.anchor().map(|d| d.to_string()),
+            article: article_ref,
             published_inferred: doc.meta.published.is_none() && doc.meta.inferred.is_some(),
             words: doc.word_count(),
             people: found.people.len(),

@@ -171,6 +171,18 @@ pub struct ArticleRef {
     pub published: Option<String>,
 }
 
+impl ArticleRef {
+    pub fn new(number: usize, doc: &crate::document::Document) -> Self {
+        ArticleRef {
+            number,
+            file: doc.path.clone(),
+            title: doc.meta.title.clone(),
+            outlet: doc.meta.outlet.clone(),
+            published: doc.meta.anchor().map(|d| d.to_string()),
+        }
+    }
+}
+
 /// What the comparison of a corpus found.
 #[derive(Debug, Clone, Default)]
 pub struct Comparison {
@@ -195,13 +207,7 @@ impl Collector {
     pub fn add(&mut self, article: &crate::pipeline::Article) {
         let index = self.articles.len();
         let doc = &article.doc;
-        self.articles.push(ArticleRef {
-            number: index + 1,
-            file: doc.path.clone(),
-            title: doc.meta.title.clone(),
-            outlet: doc.meta.outlet.clone(),
-            published: doc.meta.anchor().map(|d| d.to_string()),
-        });
+        self.articles.push(ArticleRef::new(index + 1, doc));
         self.statements
             .extend(topic::statements(index, doc, &article.found));
         self.roles

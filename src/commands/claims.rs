@@ -3,27 +3,17 @@
 use std::io::Write;
 
 use super::Outcome;
+
 use crate::claims::{self, Collector};
 use crate::cli::{ClaimsArgs, ExtractFormat};
 use crate::extract::Kinds;
-use crate::pipeline;
 use crate::report::{json, table};
 
 pub fn run(args: &ClaimsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let corpus = super::open(&args.input)?;
-    let mut outcome = Outcome {
-        errors: corpus.problems.clone(),
-        ..Outcome::default()
-    };
     let mut collector = Collector::default();
-    pipeline::run(&corpus, Kinds::ALL, |result| -> anyhow::Result<()> {
-        match result {
-            Ok(article) => {
-                outcome.warnings.extend(article.warnings.iter().cloned());
-                collector.add(&article);
-            }
-            Err(problem) => outcome.errors.push(problem),
-        }
+    let outcome = super::for_each_article(&corpus, Kinds::ALL, |article| {
+        collector.add(article);
         Ok(())
     })?;
     let mut comparison = collector.finish();

@@ -4,7 +4,6 @@ use std::io::Write;
 
 use super::Outcome;
 use crate::cli::{ExtractArgs, ExtractFormat};
-use crate::pipeline;
 use crate::report::ExtractReporter;
 use crate::report::json::{Json, Ndjson};
 use crate::report::table::ExtractTable;
@@ -19,22 +18,7 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         ExtractFormat::Ndjson => Box::new(Ndjson::new(out, shown)),
         ExtractFormat::Table => Box::new(ExtractTable::new(out, kinds)),
     };
-    let mut outcome = Outcome {
-        errors: corpus.problems.clone(),
-        ..Outcome::default()
-    };
-    pipeline::run(&corpus, kinds, |result| -> std::io::Result<()> {
-        match result {
-            Ok(article) => {
-                outcome.warnings.extend(article.warnings.iter().cloned());
-                reporter.article(&article)
-            }
-            Err(problem) => {
-                outcome.errors.push(problem);
-                Ok(())
-            }
-        }
-    })?;
+    let outcome = super::for_each_article(&corpus, kinds, |article| reporter.article(article))?;
     reporter.finish(&outcome.errors)?;
     Ok(outcome)
 }

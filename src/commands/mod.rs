@@ -38,6 +38,30 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     }
 }
 
+/// Analyses every article of a corpus, handing each to `each` in corpus
+/// order; problems and warnings are gathered into the [`Outcome`].
+fn for_each_article(
+    corpus: &crate::reader::Corpus,
+    kinds: crate::extract::Kinds,
+    mut each: impl FnMut(&crate::pipeline::Article) -> std::io::Result<()>,
+) -> std::io::Result<Outcome> {
+    let mut outcome = Outcome {
+        errors: corpus.problems.clone(),
+        ..Outcome::default()
+    };
+    crate::pipeline::run(corpus, kinds, |result| match result {
+        Ok(article) => {
+            outcome.warnings.extend(article.warnings.iter().cloned());
+            each(&article)
+        }
+        Err(problem) => {
+            outcome.errors.push(problem);
+            Ok(())
+        }
+    })?;
+    Ok(outcome)
+}
+
 /// Opens the corpus an [`Input`](crate::cli::Input) names.
 fn open(input: &crate::cli::Input) -> anyhow::Result<crate::reader::Corpus> {
     let options = crate::reader::Options { all: input.all };

@@ -3,30 +3,20 @@
 use std::io::Write;
 
 use super::Outcome;
+
 use crate::claims::{Collector, Status};
 use crate::cli::{SummarizeArgs, SummaryFormat};
 use crate::extract::Kinds;
-use crate::pipeline;
 use crate::report::{markdown, table, wire};
 use crate::summary;
 
 pub fn run(args: &SummarizeArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let corpus = super::open(&args.input)?;
-    let mut outcome = Outcome {
-        errors: corpus.problems.clone(),
-        ..Outcome::default()
-    };
     let mut builder = summary::Builder::default();
     let mut collector = Collector::default();
-    pipeline::run(&corpus, Kinds::ALL, |result| -> anyhow::Result<()> {
-        match result {
-            Ok(article) => {
-                outcome.warnings.extend(article.warnings.iter().cloned());
-                builder.add(&article);
-                collector.add(&article);
-            }
-            Err(problem) => outcome.errors.push(problem),
-        }
+    let outcome = super::for_each_article(&corpus, Kinds::ALL, |article| {
+        builder.add(article);
+        collector.add(article);
         Ok(())
     })?;
     let s = builder.finish();

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::sanitize::cell;
-use super::table::numbers;
+use super::table::{SUMMARY_HEADER, numbers, summary_row};
 use crate::claims::Comparison;
 use crate::summary::Summary;
 
@@ -23,42 +23,11 @@ fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::Resu
 
 pub fn summary(out: &mut dyn Write, s: &Summary, c: &Comparison) -> io::Result<()> {
     writeln!(out, "## Articles\n")?;
-    let rows: Vec<Vec<String>> = s
-        .articles
-        .iter()
-        .map(|a| {
-            let published = match (&a.published, a.published_inferred) {
-                (Some(p), true) => format!("~{p} (inferred)"),
-                (Some(p), false) => p.clone(),
-                (None, _) => String::new(),
-            };
-            vec![
-                a.number.to_string(),
-                a.file.clone(),
-                a.outlet.clone().unwrap_or_default(),
-                published,
-                a.words.to_string(),
-                a.people.to_string(),
-                a.organisations.to_string(),
-                a.dates.to_string(),
-                a.figures.to_string(),
-                a.posts.to_string(),
-            ]
-        })
-        .collect();
-    let header = [
-        "#",
-        "file",
-        "outlet",
-        "published",
-        "words",
-        "people",
-        "orgs",
-        "dates",
-        "figures",
-        "posts",
-    ];
-    table(out, &header, &rows)?;
+    let rows: Vec<Vec<String>> = s.articles.iter().map(summary_row).collect();
+    table(out, &SUMMARY_HEADER, &rows)?;
+    if s.articles.iter().any(|a| a.published_inferred) {
+        writeln!(out, "\n~ publication date inferred from the text")?;
+    }
     if !c.claims.is_empty() {
         writeln!(
             out,

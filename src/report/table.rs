@@ -16,7 +16,7 @@ use crate::document::Document;
 use crate::extract::{Kinds, Qualifier, Unit};
 use crate::pipeline::Article;
 use crate::reader::Problem;
-use crate::summary::Summary;
+use crate::summary::{ArticleRow, Summary};
 
 /// The width tables are wrapped to.
 pub const WIDTH: usize = 100;
@@ -226,41 +226,50 @@ fn dedup(texts: &[&str]) -> String {
     seen.join(", ")
 }
 
+/// Columns of the per-article summary, in table and Markdown alike.
+pub const SUMMARY_HEADER: [&str; 10] = [
+    "#",
+    "file",
+    "outlet",
+    "published",
+    "words",
+    "people",
+    "orgs",
+    "dates",
+    "figures",
+    "posts",
+];
+
+/// One article's summary row; an inferred date is marked with `~`.
+pub fn summary_row(a: &ArticleRow) -> Vec<String> {
+    let r = &a.article;
+    let published = match (&r.published, a.published_inferred) {
+        (Some(p), true) => format!("~{p}"),
+        (Some(p), false) => p.clone(),
+        (None, _) => "?".into(),
+    };
+    vec![
+        r.number.to_string(),
+        r.file.clone(),
+        r.outlet.clone().unwrap_or_default(),
+        published,
+        a.words.to_string(),
+        a.people.to_string(),
+        a.organisations.to_string(),
+        a.dates.to_string(),
+        a.figures.to_string(),
+        a.posts.to_string(),
+    ]
+}
+
 /// `summarize --format table`.
 pub fn summary(out: &mut dyn Write, s: &Summary, c: &Comparison) -> io::Result<()> {
     writeln!(out, "Articles")?;
-    let rows = s.articles.iter().map(|a| {
-        let published = match (&a.published, a.published_inferred) {
-            (Some(p), true) => format!("~{p}"),
-            (Some(p), false) => p.clone(),
-            (None, _) => "?".into(),
-        };
-        vec![
-            a.number.to_string(),
-            a.file.clone(),
-            a.outlet.clone().unwrap_or_default(),
-            published,
-            a.words.to_string(),
-            a.people.to_string(),
-            a.organisations.to_string(),
-            a.dates.to_string(),
-            a.figures.to_string(),
-            a.posts.to_string(),
-        ]
-    });
-    let header = [
-        "#",
-        "file",
-        "outlet",
-        "published",
-        "words",
-        "people",
-        "orgs",
-        "dates",
-        "figures",
-        "posts",
-    ];
-    writeln!(out, "{}", render(&header, rows))?;
+    writeln!(
+        out,
+        "{}",
+        render(&SUMMARY_HEADER, s.articles.iter().map(summary_row))
+    )?;
     if s.articles.iter().any(|a| a.published_inferred) {
         writeln!(out, "~ publication date inferred from the text")?;
     }

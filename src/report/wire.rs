@@ -300,7 +300,7 @@ pub struct NamedOut<'a> {
 
 impl<'a> SummaryOut<'a> {
     pub fn new(s: &'a crate::summary::Summary, c: &'a Comparison, problems: &[Problem]) -> Self {
-        let file_of = |n: usize| s.articles[n - 1].file.as_str();
+        let file_of = |n: usize| s.articles[n - 1].article.file.as_str();
         SummaryOut {
             schema_version: SCHEMA_VERSION,
             articles: s
@@ -308,11 +308,11 @@ impl<'a> SummaryOut<'a> {
                 .iter()
                 .zip(&s.facts)
                 .map(|(a, f)| SummaryArticleOut {
-                    number: a.number,
-                    file: &a.file,
-                    title: a.title.as_deref(),
-                    outlet: a.outlet.as_deref(),
-                    published: a.published.as_deref(),
+                    number: a.article.number,
+                    file: &a.article.file,
+                    title: a.article.title.as_deref(),
+                    outlet: a.article.outlet.as_deref(),
+                    published: a.article.published.as_deref(),
                     published_inferred: a.published_inferred,
                     words: a.words,
                     counts: CountsOut {
