@@ -20,6 +20,10 @@ pub struct Cli {
     #[arg(long, short = 'q', global = true)]
     pub quiet: bool,
 
+    /// Write the output to FILE (atomically: all of it, or nothing) instead of stdout
+    #[arg(long, short = 'o', global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod document;
 pub mod extract;
+pub mod output;
 pub mod pipeline;
 pub mod reader;
 pub mod report;

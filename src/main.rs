@@ -4,16 +4,29 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Parser;
 
 use corpus_cli::cli::Cli;
 use corpus_cli::commands;
+use corpus_cli::output::AtomicFile;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let result = commands::run(&cli, &mut out).and_then(|o| Ok(out.flush().map(|()| o)?));
+    let result = match &cli.output {
+        None => {
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            commands::run(&cli, &mut out).and_then(|o| Ok(out.flush().map(|()| o)?))
+        }
+        Some(path) => AtomicFile::create(path)
+            .with_context(|| format!("{}: cannot write", path.display()))
+            .and_then(|mut file| {
+                let outcome = commands::run(&cli, &mut file)?;
+                file.commit()
+                    .with_context(|| format!("{}: cannot write", path.display()))?;
+                Ok(outcome)
+            }),
+    };
     match result {
         Ok(outcome) => {
             let mut err = io::stderr().lock();

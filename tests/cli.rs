@@ -101,3 +101,41 @@ fn output_is_the_same_from_run_to_run_and_thread_count() {
         run(&["extract", "seeds", "--format", "json"]).stdout
     );
 }
+
+#[test]
+fn output_file_is_written_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out.json");
+    let target_arg = target.to_str().unwrap();
+    let ok = run(&["extract", "seeds", "--format", "json", "-o", target_arg]);
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    assert_eq!(ok.stdout, "");
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(
+        written,
+        run(&["extract", "seeds", "--format", "json"]).stdout
+    );
+
+    let failed = run(&["extract", "no/such/corpus", "-o", target_arg]);
+    assert_eq!(failed.code, 2);
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        written,
+        "target untouched"
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["out.json"], "no temporary file left behind");
+}
+
+#[test]
+fn output_into_a_missing_folder_is_an_error() {
+    let r = run(&["extract", "seeds", "-o", "/no/such/dir/out.json"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "corpus-cli: /no/such/dir/out.json: cannot write: No such file or directory (os error 2)\n"
+    );
+}
