@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Benchmark corpus-cli against the floors that hold on any machine: `cat` of
+# the corpus, and ripgrep counting capitalised name pairs. Prints a Markdown
+# table: wall time, throughput and peak memory, one thread and all cores.
+#
+#   benches/run.sh              # 10 MB and 100 MB corpora
+#   SIZES="10 100 1024" benches/run.sh
+#
+# Corpora are built once under $BENCH_DIR (default /tmp/corpus-cli-bench)
+# with ../shared/bench/make_corpus.py and reused afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=${SIZES:-"10 100"}
+BENCH_DIR=${BENCH_DIR:-/tmp/corpus-cli-bench}
+MAKE_CORPUS=${MAKE_CORPUS:-../shared/bench/make_corpus.py}
+CORES=$(nproc)
+
+need() { command -v "$1" >/dev/null 2>&1; }
+install() {
+  if need apt-get; then
+    (apt-get update -qq && apt-get install -y -qq "$@") >/dev/null 2>&1 || true
+  fi
+}
+need rg || install ripgrep
+[ -x /usr/bin/time ] || install time
+need rg || { echo "ripgrep is needed (apt-get install ripgrep)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "GNU time is needed (apt-get install time)" >&2; exit 2; }
+
+cargo build --release -q
+BIN=$PWD/target/release/corpus-cli
+mkdir -p "$BENCH_DIR"
+
+# measure LABEL THREADS MB COMMAND...: one row, from GNU time's report
+measure() {
+  local label=$1 threads=$2 mb=$3; shift 3
+  local report
+  report=$(mktemp)
+  /usr/bin/time -v -o "$report" "$@" >/dev/null 2>/dev/null || true
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$report")
+  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$report")
+  rm -f "$report"
+  awk -v l="$label" -v t="$threads" -v w="$wall" -v m="$mb" -v r="$rss" \
+    'BEGIN { printf "| %s | %s | %.2f | %.1f | %s |\n", l, t, w, (w > 0 ? m / w : 0), r }'
+}
+
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
+echo "corpus-cli $($BIN --version | cut -d' ' -f2), $(rg --version | head -1)"
+for size in $SIZES; do
+  dir="$BENCH_DIR/c$size"
+  if [ ! -f "$dir/INDEX.md" ]; then
+    python3 "$MAKE_CORPUS" --out "$dir" --size-mb "$size" --seed 1 >/dev/null
+  fi
+  mb=$(du -sm --apparent-size "$dir" | cut -f1)
+  files=$(grep -c '\.txt |' "$dir/INDEX.md" || true)
+  echo
+  echo "### ${size} MB corpus ($files articles, $mb MB on disk)"
+  echo
+  echo "| command | threads | wall s | MB/s | peak RSS MB |"
+  echo "|---|---|---|---|---|"
+  # cat does not care about threads: one process reads every file
+  measure "cat (read floor)" 1 "$mb" sh -c "find '$dir' -name '*.txt' -print0 | xargs -0 cat > /dev/null"
+  for t in 1 "$CORES"; do
+    measure "rg -c name pairs" "$t" "$mb" rg -j "$t" -c '\b[A-Z][a-z]+ [A-Z][a-z]+\b' "$dir"
+    measure "extract --format ndjson" "$t" "$mb" "$BIN" --threads "$t" extract "$dir" --format ndjson
+    measure "summarize" "$t" "$mb" "$BIN" --threads "$t" summarize "$dir"
+    measure "claims" "$t" "$mb" "$BIN" --threads "$t" claims "$dir" --format json
+  done
+done
