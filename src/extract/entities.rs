@@ -22,7 +22,7 @@ use lex::key;
 use tokens::Tok;
 
 /// Longest run of capitalised words considered as one name.
-const MAX_RUN: usize = 10;
+const MAX_RUN: usize = 16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -44,9 +44,6 @@ pub(crate) struct Cand {
     pub kind: Kind,
     pub rule: &'static str,
     pub role: Option<String>,
-    /// The token index of the first word (for the parenthesised acronym cue).
-    pub first_tok: usize,
-    pub last_tok: usize,
 }
 
 pub fn extract(doc: &Document) -> Entities {
@@ -68,19 +65,12 @@ pub fn extract(doc: &Document) -> Entities {
         }
     }
     for n in line_names {
-        let first = toks.iter().position(|t| t.span.start >= n.span.start).unwrap_or(0);
-        let last = toks
-            .iter()
-            .rposition(|t| t.span.end <= n.span.end)
-            .unwrap_or(first);
         cands.push(Cand {
             span: n.span,
             words: words_of(&text[n.span.start..n.span.end]),
             kind: if n.person { Kind::Person } else { Kind::Org },
             rule: n.rule,
             role: None,
-            first_tok: first,
-            last_tok: last.max(first),
         });
     }
 
@@ -258,8 +248,6 @@ impl Scanner<'_> {
             kind,
             rule,
             role: None,
-            first_tok: piece[0],
-            last_tok: piece[piece.len() - 1],
         }
     }
 

@@ -46,7 +46,7 @@ pub fn is_domain(word: &str) -> bool {
 
 /// "Bill Melugin", "Gage Skidmore": two to four capitalised words, the first
 /// neither a place nor (unless it is a first name) a common word.
-pub fn looks_like_person(name: &str) -> bool {
+pub fn looks_like_person(name: &str, strict: bool) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     if !(2..=4).contains(&words.len()) {
         return false;
@@ -65,7 +65,8 @@ pub fn looks_like_person(name: &str) -> bool {
     }
     let first = &keys[0];
     let last = &keys[keys.len() - 1];
-    lex::is_first_name(first)
+    !strict
+        || lex::is_first_name(first)
         || (!lex::is_common(first) && (!lex::is_common(last) || lex::SURNAMES.contains(last)))
 }
 
@@ -89,7 +90,7 @@ pub fn find(text: &str, body: Span) -> (Vec<LineName>, Vec<Span>) {
         consumed.push(span);
         if is_domain(display) {
             names.push(LineName { span, person: false, rule: "post-author" });
-        } else if looks_like_person(display) {
+        } else if looks_like_person(display, true) {
             names.push(LineName { span, person: true, rule: "post-author" });
         }
     }
@@ -99,7 +100,7 @@ pub fn find(text: &str, body: Span) -> (Vec<LineName>, Vec<Span>) {
         };
         consumed.push(Span::new(body.start + all.start(), body.start + all.end()));
         let span = trimmed(text, body.start + who.start(), body.start + who.end());
-        if looks_like_person(&text[span.start..span.end]) {
+        if looks_like_person(&text[span.start..span.end], false) {
             names.push(LineName { span, person: true, rule: "photo-credit" });
         }
         let span = trimmed(text, body.start + via.start(), body.start + via.end());
@@ -108,7 +109,7 @@ pub fn find(text: &str, body: Span) -> (Vec<LineName>, Vec<Span>) {
     for c in PHOTO_BY.captures_iter(region) {
         let Some(who) = c.get(1) else { continue };
         let span = trimmed(text, body.start + who.start(), body.start + who.end());
-        if looks_like_person(&text[span.start..span.end]) {
+        if looks_like_person(&text[span.start..span.end], false) {
             consumed.push(span);
             names.push(LineName { span, person: true, rule: "photo-credit" });
         }
@@ -121,7 +122,7 @@ pub fn find(text: &str, body: Span) -> (Vec<LineName>, Vec<Span>) {
     for c in BYLINE.captures_iter(region) {
         let Some(who) = c.get(1) else { continue };
         let span = trimmed(text, body.start + who.start(), body.start + who.end());
-        if looks_like_person(&text[span.start..span.end]) {
+        if looks_like_person(&text[span.start..span.end], false) {
             consumed.push(span);
             names.push(LineName { span, person: true, rule: "byline" });
         }

@@ -398,6 +398,8 @@ fn apposition(text: &str, span: Span) -> Option<String> {
         .min(120);
     let end = crate::extract::text::floor_char_boundary(rest, end);
     let phrase = rest[..end].trim();
+    let phrase = phrase.split(" and ").next().unwrap_or(phrase);
+    let phrase = phrase.split(" said").next().unwrap_or(phrase).trim();
     let phrase = phrase
         .strip_prefix("the ")
         .or_else(|| phrase.strip_prefix("a "))

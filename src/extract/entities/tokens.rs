@@ -39,7 +39,13 @@ pub struct Tok {
 impl Tok {
     /// Could be (part of) a name: capitalised and not a handle or contraction.
     pub fn nameable(&self) -> bool {
-        self.cap && !self.skip && !self.contraction && !(self.all_caps && lex::is_common(&self.key))
+        self.cap
+            && !self.skip
+            && !self.contraction
+            && !(self.all_caps
+                && lex::is_common(&self.key)
+                && !lex::PLACES.contains(&self.key)
+                && !lex::INSTITUTIONS.contains(&self.key))
     }
 
     pub fn is_acronym(&self) -> bool {
