@@ -220,9 +220,11 @@ impl Scanner<'_> {
             let left = &run[start..n];
             let right = &run[n + 1..];
             let left_common = left.iter().all(|&l| {
-                lex::is_connector(self.key(l)) || (lex::is_common(self.key(l)) && !self.is_org_head(l))
+                lex::is_connector(self.key(l)) || lex::is_common(self.key(l)) || self.is_org_head(l)
             }) && left.len() <= 4;
-            if left_common && self.has_org_head(right) {
+            let right = trim_connectors(self.toks, right);
+            let right_starts_org = right.first().is_some_and(|&r| self.is_org_head(r));
+            if left_common && self.has_org_head(right) && !right_starts_org {
                 continue;
             }
             pieces.push(trim_connectors(self.toks, left));
@@ -332,6 +334,7 @@ impl Scanner<'_> {
         if self
             .prev_word(piece)
             .is_some_and(|t| !t.cap && lex::ORG_CUES.contains(&t.key))
+            || self.at_cue(piece)
         {
             out.push(self.cand(piece, Kind::Org, "org-cue"));
             return;
@@ -344,10 +347,11 @@ impl Scanner<'_> {
             self.single(piece[0], out);
             return;
         }
-        if self.is_first_name_shape(piece) {
-            out.push(self.cand(piece, Kind::Person, "first-name"));
-        } else if self.is_name_shape(piece) {
-            out.push(self.cand(piece, Kind::Person, "name-shape"));
+        if self.is_first_name_shape(piece) || self.is_name_shape(piece) {
+            let rule = if self.is_first_name_shape(piece) { "first-name" } else { "name-shape" };
+            let mut cand = self.cand(piece, Kind::Person, rule);
+            cand.role = self.lower_role(piece);
+            out.push(cand);
         } else if self.cue_verb(piece) && !piece.iter().all(|&i| lex::is_common(self.key(i))) {
             out.push(self.cand(piece, Kind::Person, "cue-verb"));
         } else {
@@ -391,6 +395,41 @@ impl Scanner<'_> {
         let kind = if person_cue { Kind::Person } else { Kind::Single };
         let rule = if person_cue { "cue-verb" } else { "surname-alias" };
         out.push(self.cand(&[i], kind, rule));
+    }
+
+    /// "analysts at Goldman Sachs".
+    fn at_cue(&self, piece: &[usize]) -> bool {
+        let first = piece[0];
+        first >= 2
+            && self.toks[first].joined
+            && self.toks[first - 1].key == "at"
+            && self.toks[first - 1].joined
+            && lex::ORG_AT_CUES.contains(&self.toks[first - 2].key)
+    }
+
+    /// Lower-case title words right before a name: "national security
+    /// adviser Liz Sherwood-Randall", "spokesman Dmitry Peskov".
+    fn lower_role(&self, piece: &[usize]) -> Option<String> {
+        let first = piece[0];
+        if first == 0 || !self.toks[first].joined {
+            return None;
+        }
+        let head = &self.toks[first - 1];
+        if head.cap || !lex::TITLES.contains(&head.key) {
+            return None;
+        }
+        let mut a = first - 1;
+        while a > 0
+            && first - a < 4
+            && self.toks[a].joined
+            && !self.toks[a - 1].cap
+            && !lex::is_starter(&self.toks[a - 1].key)
+            && !lex::is_connector(&self.toks[a - 1].key)
+        {
+            a -= 1;
+        }
+        let span = Span::new(self.toks[a].span.start, head.span.end);
+        Some(self.text[span.start..span.end].to_string())
     }
 
     fn comma_after(&self, i: usize) -> bool {
@@ -492,19 +531,26 @@ impl Scanner<'_> {
                 lex::is_common(k) || lex::is_placeish(k) || matches!(k, "jr." | "sr." | "jr" | "sr")
             });
         if !valid {
-            if name.is_empty() && h > 0 {
-                // "White House Press Secretary": the institution still counts.
-                self.institutions_in(&piece[..h], out);
-            }
-            if name.is_empty() && self.has_org_head(piece) && piece.len() >= 2 {
+            if !name.is_empty() {
                 return false;
             }
-            if name.is_empty() {
-                return true;
+            // "White House Press Secretary": the institution still counts;
+            // "President of the European Commission": so does the body.
+            self.institutions_in(&piece[..h], out);
+            self.acronyms_in(&piece[..h], out);
+            let tail = &piece[(h + 1).min(piece.len())..];
+            let tail = trim_connectors(self.toks, tail);
+            let tail = match tail.first() {
+                Some(&t) if self.key(t) == "the" => trim_connectors(self.toks, &tail[1..]),
+                _ => tail,
+            };
+            if !tail.is_empty() && (self.org_head_shape(tail) || self.is_institution(tail)) {
+                out.push(self.cand(tail, Kind::Org, "org-head"));
             }
-            return false;
+            return true;
         }
         self.institutions_in(&piece[..h], out);
+        self.acronyms_in(&piece[..h], out);
         let mut role_start = 0;
         while role_start < h && lex::is_org_country(Some(self.key(piece[role_start]))) {
             role_start += 1;
@@ -536,6 +582,20 @@ impl Scanner<'_> {
                 a = b;
             } else {
                 a += 1;
+            }
+        }
+    }
+
+    /// Acronyms among a title's modifiers: "FEMA Administrator".
+    fn acronyms_in(&self, mods: &[usize], out: &mut Vec<Cand>) {
+        for &i in mods {
+            let t = &self.toks[i];
+            if t.is_acronym()
+                && !lex::NON_ORG_ACRONYMS.contains(&t.key)
+                && !lex::STATE_CODES.contains(&t.key)
+                && !lex::is_placeish(&t.key)
+            {
+                out.push(self.cand(&[i], Kind::Acronym, "acronym"));
             }
         }
     }

@@ -28,6 +28,7 @@ folded_set!(TITLE_COMPLEMENTS, "title_complements.txt");
 folded_set!(ORG_HEADS, "org_heads.txt");
 folded_set!(ORG_LOWER_HEADS, "org_lower_heads.txt");
 folded_set!(ORG_CUES, "org_cues.txt");
+folded_set!(ORG_AT_CUES, "org_at_cues.txt");
 folded_set!(INSTITUTIONS, "institutions.txt");
 folded_set!(CALENDAR, "calendar.txt");
 folded_set!(NON_ORG_ACRONYMS, "non_org_acronyms.txt");

@@ -32,7 +32,7 @@ static PHOTO_BY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*By ([A-Z][\w.'\u{2019}-]+(?: [A-Z][\w.'\u{2019}-]+){1,3})[ \t]*(?:,|$| and )")
+    Regex::new(r"(?m)^[ \t]*By ([A-Z][\w.'\u{2019}-]+(?: [A-Z][\w.'\u{2019}-]+){1,3})(?:[ \t]+and[ \t]+([A-Z][\w.'\u{2019}-]+(?: [A-Z][\w.'\u{2019}-]+){1,3}))?[ \t]*(?:,|$)")
         .expect("byline pattern compiles")
 });
 
@@ -55,7 +55,8 @@ pub fn looks_like_person(name: &str, strict: bool) -> bool {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '\u{2019}'))
-            && !w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            && (!w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+                || (w.len() == 2 && w.ends_with('.')))
     }) {
         return false;
     }
@@ -119,8 +120,11 @@ pub fn find(text: &str, body: Span) -> (Vec<LineName>, Vec<Span>) {
             names.push(LineName { span, person: false, rule: "photo-credit" });
         }
     }
-    for c in BYLINE.captures_iter(region) {
-        let Some(who) = c.get(1) else { continue };
+    for who in BYLINE
+        .captures_iter(region)
+        .flat_map(|c| [c.get(1), c.get(2)])
+        .flatten()
+    {
         let span = trimmed(text, body.start + who.start(), body.start + who.end());
         if looks_like_person(&text[span.start..span.end], false) {
             consumed.push(span);
