@@ -106,7 +106,16 @@ pub fn extract(doc: &Document) -> Entities {
                 {
                     k += 1;
                 }
-                if k < toks.len()
+                // "on" and "for" join only after a head word and before a
+                // name: "Council on Foreign Relations", not "Times on Monday".
+                let narrow = toks[j..k]
+                    .iter()
+                    .any(|c| matches!(c.key.as_str(), "on" | "for"));
+                let narrow_ok = !narrow
+                    || (lex::ORG_HEADS.contains(&toks[j - 1].key)
+                        && toks.get(k).is_some_and(|c| !lex::is_placeish(&c.key)));
+                if narrow_ok
+                    && k < toks.len()
                     && toks[k].joined
                     && toks[k].nameable()
                     && !consumed[k]
@@ -180,30 +189,25 @@ impl Scanner<'_> {
         }
         let k = t.key.as_str();
         let rest = &run[1..];
-        let strip = if lex::is_starter(k) || k == "i" {
-            true
-        } else if !lex::is_common(k) || self.is_title(first) {
-            false
-        } else if rest.first().is_some_and(|&n| {
-            lex::is_first_name(k) && self.toks[n].cap && !lex::is_connector(self.key(n))
-        }) {
-            false
-        } else if rest.first().is_some_and(|&n| {
-            let two = format!("{k} {}", self.key(n));
-            lex::PLACES.contains(&two)
+        let next = rest.first().map(|&n| self.key(n));
+        // A common word stays when it starts a name: a first name before a
+        // surname ("Mark Penn"), a two-word place or holiday ("New York"),
+        // an organisation with a head word ("Border Patrol agents said"),
+        // unless a country prefix follows ("New US Customs ...").
+        let keeps_name = |n: &str| {
+            let two = format!("{k} {n}");
+            (lex::is_first_name(k) && !lex::is_connector(n))
+                || lex::PLACES.contains(&two)
                 || lex::CALENDAR.contains(&two)
                 || lex::INSTITUTIONS.contains(&two)
                 || lex::is_demonym(&two)
-        }) {
-            false
-        } else if self.has_org_head(run) && !lex::is_org_country(rest.first().map(|&n| self.key(n)))
-        {
-            // "Border Patrol agents said", "Department of State": the common
-            // word belongs to the name; "New US Customs ..." it does not.
-            false
-        } else {
-            true
         };
+        let strip = lex::is_starter(k)
+            || k == "i"
+            || (lex::is_common(k)
+                && !self.is_title(first)
+                && !next.is_some_and(keeps_name)
+                && (!self.has_org_head(run) || lex::is_org_country(next)));
         let run = if strip { rest } else { run };
         trim_connectors(self.toks, run)
     }
@@ -264,7 +268,9 @@ impl Scanner<'_> {
     /// The word after the piece when only spaces separate them.
     fn next_word(&self, piece: &[usize]) -> Option<&Tok> {
         let last = *piece.last()?;
-        self.toks.get(last + 1).filter(|t| t.joined && !self.toks[last].poss)
+        self.toks
+            .get(last + 1)
+            .filter(|t| t.joined && !self.toks[last].poss)
     }
 
     fn prev_word(&self, piece: &[usize]) -> Option<&Tok> {
@@ -308,7 +314,11 @@ impl Scanner<'_> {
             return;
         }
         if piece.len() >= 2 && self.org_head_shape(piece) {
-            let full = if the_cue { self.with_the(piece) } else { piece.to_vec() };
+            let full = if the_cue {
+                self.with_the(piece)
+            } else {
+                piece.to_vec()
+            };
             out.push(self.cand(&full, Kind::Org, "org-head"));
             return;
         }
@@ -319,7 +329,8 @@ impl Scanner<'_> {
         if self.is_place(piece) {
             return;
         }
-        if piece.len() == 1 && lines::is_domain(&self.text[self.span(piece).start..self.span(piece).end])
+        if piece.len() == 1
+            && lines::is_domain(&self.text[self.span(piece).start..self.span(piece).end])
         {
             out.push(self.cand(piece, Kind::Org, "domain"));
             return;
@@ -348,7 +359,11 @@ impl Scanner<'_> {
             return;
         }
         if self.is_first_name_shape(piece) || self.is_name_shape(piece) {
-            let rule = if self.is_first_name_shape(piece) { "first-name" } else { "name-shape" };
+            let rule = if self.is_first_name_shape(piece) {
+                "first-name"
+            } else {
+                "name-shape"
+            };
             let mut cand = self.cand(piece, Kind::Person, rule);
             cand.role = self.lower_role(piece);
             out.push(cand);
@@ -392,8 +407,16 @@ impl Scanner<'_> {
             }
         }
         let person_cue = !lex::is_common(k) && self.cue_verb(&[i]);
-        let kind = if person_cue { Kind::Person } else { Kind::Single };
-        let rule = if person_cue { "cue-verb" } else { "surname-alias" };
+        let kind = if person_cue {
+            Kind::Person
+        } else {
+            Kind::Single
+        };
+        let rule = if person_cue {
+            "cue-verb"
+        } else {
+            "surname-alias"
+        };
         out.push(self.cand(&[i], kind, rule));
     }
 
@@ -438,9 +461,14 @@ impl Scanner<'_> {
 
     /// "said Mark Penn", "Blinken said", "told Smith".
     fn cue_verb(&self, piece: &[usize]) -> bool {
-        let after = self.next_word(piece).is_some_and(|t| lex::CUE_VERBS.contains(&t.key));
+        let after = self
+            .next_word(piece)
+            .is_some_and(|t| lex::CUE_VERBS.contains(&t.key));
         let before = self.prev_word(piece).is_some_and(|t| {
-            matches!(t.key.as_str(), "said" | "says" | "according" | "asked" | "wrote")
+            matches!(
+                t.key.as_str(),
+                "said" | "says" | "according" | "asked" | "wrote"
+            )
         });
         after || before
     }
@@ -460,9 +488,9 @@ impl Scanner<'_> {
         if self.is_org_head(last) {
             return true;
         }
-        piece.windows(2).any(|w| {
-            self.is_org_head(w[0]) && matches!(self.key(w[1]), "of" | "for" | "on")
-        })
+        piece
+            .windows(2)
+            .any(|w| self.is_org_head(w[0]) && matches!(self.key(w[1]), "of" | "for" | "on"))
     }
 
     fn is_first_name_shape(&self, piece: &[usize]) -> bool {
@@ -603,9 +631,7 @@ impl Scanner<'_> {
     /// "the Biden administration", "Trump Admin": the name is a person's.
     fn admin_head(&self, piece: &[usize], out: &mut Vec<Cand>) -> bool {
         let last = piece[piece.len() - 1];
-        let name = if matches!(self.key(last), "administration" | "admin")
-            && piece.len() >= 2
-        {
+        let name = if matches!(self.key(last), "administration" | "admin") && piece.len() >= 2 {
             &piece[..piece.len() - 1]
         } else if self
             .next_word(piece)
@@ -655,4 +681,285 @@ fn trim_connectors<'r>(toks: &[Tok], mut piece: &'r [usize]) -> &'r [usize] {
         }
     }
     piece
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (Vec<String>, Vec<String>) {
+        let doc = Document::new("t.txt", text.to_string());
+        let e = extract(&doc);
+        (
+            e.people.into_iter().map(|p| p.name).collect(),
+            e.organisations.into_iter().map(|o| o.name).collect(),
+        )
+    }
+
+    /// (text, people, organisations), each list in order of first mention.
+    const CORPUS: &[(&str, &[&str], &[&str])] = &[
+        (
+            "Secretary of State Antony Blinken will travel to Mexico City on Wednesday.",
+            &["Antony Blinken"],
+            &[],
+        ),
+        (
+            "Meanwhile, Gov. Greg Abbott said the state would sue.",
+            &["Greg Abbott"],
+            &[],
+        ),
+        (
+            "Treasury Secretary Janet Yellen spoke in New York on Monday.",
+            &["Janet Yellen"],
+            &[],
+        ),
+        (
+            "\"We are ready,\" said Mark Penn, chairman of the Harvard CAPS-Harris poll.",
+            &["Mark Penn"],
+            &["Harvard CAPS-Harris"],
+        ),
+        (
+            "A new Gallup poll, shared with The Hill, shows support falling.",
+            &[],
+            &["Gallup", "The Hill"],
+        ),
+        (
+            "Officials told NBC News that talks would resume in January.",
+            &[],
+            &["NBC News"],
+        ),
+        (
+            "The Federal Emergency Management Agency (FEMA) sent teams. FEMA said more would follow.",
+            &[],
+            &["Federal Emergency Management Agency"],
+        ),
+        (
+            "According to the White House, Congress must act before the Senate leaves.",
+            &[],
+            &["White House", "Congress", "Senate"],
+        ),
+        (
+            "Critics say the administration moved too slowly in Texas and Arizona.",
+            &[],
+            &[],
+        ),
+        (
+            "Mexican officials met American negotiators in Mexico City in December.",
+            &[],
+            &[],
+        ),
+        (
+            "Latin American and Caribbean countries asked the government for aid.",
+            &[],
+            &[],
+        ),
+        (
+            "Analysts at Goldman Sachs expect two rate cuts, said Jan Hatzius.",
+            &["Jan Hatzius"],
+            &["Goldman Sachs"],
+        ),
+        (
+            "German Chancellor Olaf Scholz and French President Emmanuel Macron welcomed the deal.",
+            &["Olaf Scholz", "Emmanuel Macron"],
+            &[],
+        ),
+        (
+            "Likely sensing panic from the Democratic Party, the mayor called the Republican Party.",
+            &[],
+            &["Democratic Party", "Republican Party"],
+        ),
+        (
+            "Only two Border Patrol agents were there, a US Customs and Border Protection report said.",
+            &[],
+            &["Border Patrol", "US Customs and Border Protection"],
+        ),
+        (
+            "Days ago, the new website Muckraker published maps handed out by NGOs.",
+            &[],
+            &["Muckraker"],
+        ),
+        (
+            "The package was first reported by the Financial Times on Christmas Eve.",
+            &[],
+            &["Financial Times"],
+        ),
+        (
+            "Spokesman Dmitry Peskov told the state news agency TASS the measures were illegal.",
+            &["Dmitry Peskov"],
+            &["TASS"],
+        ),
+        (
+            "Great news from the border. pic.twitter.com/abc123 \u{2014} Jane Doe (@janedoe) March 3, 2024",
+            &["Jane Doe"],
+            &[],
+        ),
+        (
+            "Hello world \u{2014} Atlanta Conservative (@AtlantaConserv1) January 8, 2024",
+            &[],
+            &[],
+        ),
+        (
+            "Gage Skidmore, CC BY-SA 2.0 , via Wikimedia Commons\n\nThe talks began.",
+            &["Gage Skidmore"],
+            &["Wikimedia Commons"],
+        ),
+        (
+            "By Maria Lopez and James Carter\nThe storm hit on Tuesday.",
+            &["Maria Lopez", "James Carter"],
+            &[],
+        ),
+        (
+            "Ursula von der Leyen, the President of the European Commission, spoke in Brussels.",
+            &["Ursula von der Leyen"],
+            &["European Commission"],
+        ),
+        (
+            "Mark Kelly visited the Pentagon with Sen. Tammy Duckworth.",
+            &["Mark Kelly", "Tammy Duckworth"],
+            &["Pentagon"],
+        ),
+        (
+            "He reported on it for the Washington Examiner and the Wall Street Journal.",
+            &[],
+            &["Washington Examiner", "Wall Street Journal"],
+        ),
+        (
+            "The Biden administration and the Trump campaign traded barbs in Western Hemisphere talks.",
+            &["Biden"],
+            &[],
+        ),
+        (
+            "On Monday, nothing happened in Tapachula, Mexico.",
+            &[],
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn corpus() {
+        let mut failures = Vec::new();
+        for (text, people, orgs) in CORPUS {
+            let (p, o) = run(text);
+            if p != *people || o != *orgs {
+                failures.push(format!("{text:?}: people {p:?}, organisations {o:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn surname_and_possessive_join_the_full_name() {
+        let t =
+            "President Joe Biden spoke. Biden's plan, Biden’s team and Biden39s envoy followed.";
+        let doc = Document::new("t.txt", t.to_string());
+        let e = extract(&doc);
+        assert_eq!(e.people.len(), 1);
+        let p = &e.people[0];
+        assert_eq!(p.name, "Joe Biden");
+        assert_eq!(p.mentions.len(), 4);
+        for m in &p.mentions[1..] {
+            assert_eq!(&t[m.span.start..m.span.end], "Biden");
+        }
+        assert_eq!(p.roles, ["President"]);
+    }
+
+    #[test]
+    fn accentless_and_partial_surnames_join() {
+        let t = "Mexican President Andrés Manuel López Obrador met envoys. Lopez Obrador said no. \
+                 Later López Obrador, known as AMLO, spoke. ALMO's aides agreed.";
+        let (p, _) = run(t);
+        assert_eq!(p, ["Andrés Manuel López Obrador"]);
+        let doc = Document::new("t.txt", t.to_string());
+        let e = extract(&doc);
+        let texts: Vec<&str> = e.people[0]
+            .mentions
+            .iter()
+            .map(|m| &t[m.span.start..m.span.end])
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Andrés Manuel López Obrador",
+                "Lopez Obrador",
+                "López Obrador",
+                "AMLO",
+                "ALMO"
+            ]
+        );
+    }
+
+    #[test]
+    fn acronyms_join_their_organisation() {
+        let t = "Alejandro Mayorkas, the Department of Homeland Security (DHS) Secretary, spoke. \
+                 DHS later said Customs and Border Protection would help. CBP agreed.";
+        let doc = Document::new("t.txt", t.to_string());
+        let e = extract(&doc);
+        let orgs: Vec<(&str, usize)> = e
+            .organisations
+            .iter()
+            .map(|o| (o.name.as_str(), o.mentions.len()))
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                ("Department of Homeland Security", 3),
+                ("Customs and Border Protection", 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn state_department_forms_are_one_organisation() {
+        let (_, o) = run("The U.S. Department of State said so. The State Department agreed.");
+        assert_eq!(o, ["U.S. Department of State"]);
+    }
+
+    #[test]
+    fn a_name_inside_an_organisation_is_not_a_person() {
+        let (p, o) = run("A new Harvard CAPS-Harris Poll was published on Monday.");
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(o, ["Harvard CAPS-Harris Poll"]);
+    }
+
+    #[test]
+    fn headline_words_only_name_known_entities() {
+        let (p, o) = run("Biden Admin Finally Addresses The Border!\n\nPresident Biden spoke.");
+        assert_eq!(p, ["Biden"]);
+        assert!(o.is_empty(), "{o:?}");
+    }
+
+    #[test]
+    fn spans_are_char_boundaries_and_sorted() {
+        let t = "Ministra Alicia Bárcena y Andrés López hablaron. «Sí», dijo Bárcena. 日本 Tokyo.";
+        let doc = Document::new("t.txt", t.to_string());
+        let e = extract(&doc);
+        for ent in e.people.iter().chain(&e.organisations) {
+            let mut prev = 0;
+            for m in &ent.mentions {
+                assert!(t.is_char_boundary(m.span.start) && t.is_char_boundary(m.span.end));
+                assert!(m.span.start >= prev);
+                prev = m.span.start;
+            }
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for t in [
+            "",
+            "A",
+            "’s",
+            "The",
+            "U.S.",
+            "(@x) December 1, 2023",
+            "— (@a) May 1, 2020",
+            "Mr. Dr. Sen.",
+            "X39s",
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA BBBB CCCC",
+        ] {
+            let _ = run(t);
+        }
+        let long = "Alpha Beta ".repeat(5000);
+        let _ = run(&long);
+    }
 }

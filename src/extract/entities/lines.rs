@@ -39,9 +39,11 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A web address used as a name: "Muckraker.com".
 pub fn is_domain(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
-    [".com", ".org", ".net", ".news", ".io", ".co.uk", ".gov", ".info", ".tv"]
-        .iter()
-        .any(|tld| lower.ends_with(tld) && lower.len() > tld.len())
+    [
+        ".com", ".org", ".net", ".news", ".io", ".co.uk", ".gov", ".info", ".tv",
+    ]
+    .iter()
+    .any(|tld| lower.ends_with(tld) && lower.len() > tld.len())
 }
 
 /// "Bill Melugin", "Gage Skidmore": two to four capitalised words, the first
@@ -55,13 +57,19 @@ pub fn looks_like_person(name: &str, strict: bool) -> bool {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '\u{2019}'))
-            && (!w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            && (!w
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
                 || (w.len() == 2 && w.ends_with('.')))
     }) {
         return false;
     }
     let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
-    if keys.iter().any(|k| lex::is_placeish(k) || lex::ORG_HEADS.contains(k)) {
+    if keys
+        .iter()
+        .any(|k| lex::is_placeish(k) || lex::ORG_HEADS.contains(k))
+    {
         return false;
     }
     let first = &keys[0];
@@ -90,9 +98,17 @@ pub fn find(text: &str, body: Span) -> (Vec<LineName>, Vec<Span>) {
         let display = &text[span.start..span.end];
         consumed.push(span);
         if is_domain(display) {
-            names.push(LineName { span, person: false, rule: "post-author" });
+            names.push(LineName {
+                span,
+                person: false,
+                rule: "post-author",
+            });
         } else if looks_like_person(display, true) {
-            names.push(LineName { span, person: true, rule: "post-author" });
+            names.push(LineName {
+                span,
+                person: true,
+                rule: "post-author",
+            });
         }
     }
     for c in CREDIT.captures_iter(region) {
@@ -102,22 +118,38 @@ pub fn find(text: &str, body: Span) -> (Vec<LineName>, Vec<Span>) {
         consumed.push(Span::new(body.start + all.start(), body.start + all.end()));
         let span = trimmed(text, body.start + who.start(), body.start + who.end());
         if looks_like_person(&text[span.start..span.end], false) {
-            names.push(LineName { span, person: true, rule: "photo-credit" });
+            names.push(LineName {
+                span,
+                person: true,
+                rule: "photo-credit",
+            });
         }
         let span = trimmed(text, body.start + via.start(), body.start + via.end());
-        names.push(LineName { span, person: false, rule: "photo-credit" });
+        names.push(LineName {
+            span,
+            person: false,
+            rule: "photo-credit",
+        });
     }
     for c in PHOTO_BY.captures_iter(region) {
         let Some(who) = c.get(1) else { continue };
         let span = trimmed(text, body.start + who.start(), body.start + who.end());
         if looks_like_person(&text[span.start..span.end], false) {
             consumed.push(span);
-            names.push(LineName { span, person: true, rule: "photo-credit" });
+            names.push(LineName {
+                span,
+                person: true,
+                rule: "photo-credit",
+            });
         }
         if let Some(org) = c.get(2) {
             let span = trimmed(text, body.start + org.start(), body.start + org.end());
             consumed.push(span);
-            names.push(LineName { span, person: false, rule: "photo-credit" });
+            names.push(LineName {
+                span,
+                person: false,
+                rule: "photo-credit",
+            });
         }
     }
     for who in BYLINE
@@ -128,7 +160,11 @@ pub fn find(text: &str, body: Span) -> (Vec<LineName>, Vec<Span>) {
         let span = trimmed(text, body.start + who.start(), body.start + who.end());
         if looks_like_person(&text[span.start..span.end], false) {
             consumed.push(span);
-            names.push(LineName { span, person: true, rule: "byline" });
+            names.push(LineName {
+                span,
+                person: true,
+                rule: "byline",
+            });
         }
     }
     (names, consumed)

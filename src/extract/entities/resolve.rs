@@ -26,7 +26,10 @@ impl Ent {
             person,
             words: c.words.clone(),
             name_span: c.span,
-            mentions: vec![EntityMention { span: c.span, rule: c.rule }],
+            mentions: vec![EntityMention {
+                span: c.span,
+                rule: c.rule,
+            }],
             roles: Vec::new(),
         };
         e.add_role(c.role.as_deref());
@@ -128,7 +131,11 @@ fn near(a: &str, b: &str) -> bool {
                 && a[diff[0]] == b[diff[1]]
                 && a[diff[1]] == b[diff[0]]);
     }
-    let (s, l) = if a.len() < b.len() { (&a, &b) } else { (&b, &a) };
+    let (s, l) = if a.len() < b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     if l.len() - s.len() != 1 {
         return false;
     }

@@ -39,13 +39,11 @@ pub struct Tok {
 impl Tok {
     /// Could be (part of) a name: capitalised and not a handle or contraction.
     pub fn nameable(&self) -> bool {
-        self.cap
-            && !self.skip
-            && !self.contraction
-            && !(self.all_caps
-                && lex::is_common(&self.key)
-                && !lex::PLACES.contains(&self.key)
-                && !lex::INSTITUTIONS.contains(&self.key))
+        let shouted_word = self.all_caps
+            && lex::is_common(&self.key)
+            && !lex::PLACES.contains(&self.key)
+            && !lex::INSTITUTIONS.contains(&self.key);
+        self.cap && !self.skip && !self.contraction && !shouted_word
     }
 
     pub fn is_acronym(&self) -> bool {
@@ -118,7 +116,9 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Tok> {
         }
         if !poss
             && word.ends_with('s')
-            && chars.get(j).is_some_and(|x| x.1 == '\'' || x.1 == '\u{2019}')
+            && chars
+                .get(j)
+                .is_some_and(|x| x.1 == '\'' || x.1 == '\u{2019}')
             && !chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric())
         {
             poss = true;
@@ -126,7 +126,9 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Tok> {
         word = &text[start..end];
         if let Some(p) = word.find(['\'', '\u{2019}']) {
             let rest = &word[p..];
-            let tail = rest.trim_start_matches(['\'', '\u{2019}']).to_ascii_lowercase();
+            let tail = rest
+                .trim_start_matches(['\'', '\u{2019}'])
+                .to_ascii_lowercase();
             if matches!(tail.as_str(), "re" | "ve" | "ll" | "d" | "m" | "t") {
                 contraction = true;
             }
@@ -202,8 +204,17 @@ fn mark_title_lines(text: &str, toks: &mut [Tok]) {
                 let function = lex::is_connector(&t.key)
                     || matches!(
                         t.key.as_str(),
-                        "a" | "an" | "to" | "in" | "at" | "by" | "from" | "as" | "or" | "with"
-                            | "vs" | "is"
+                        "a" | "an"
+                            | "to"
+                            | "in"
+                            | "at"
+                            | "by"
+                            | "from"
+                            | "as"
+                            | "or"
+                            | "with"
+                            | "vs"
+                            | "is"
                     );
                 if t.cap && !function {
                     caps += 1;
