@@ -58,7 +58,11 @@ pub fn extract(doc: &Document) -> Entities {
 
     let (line_names, consumed_spans) = lines::find(text, body);
     for span in &consumed_spans {
-        for (i, t) in toks.iter().enumerate() {
+        let from = toks.partition_point(|t| t.span.start < span.start);
+        for (i, t) in toks.iter().enumerate().skip(from) {
+            if t.span.start >= span.end {
+                break;
+            }
             if span.contains(t.span) {
                 consumed[i] = true;
             }

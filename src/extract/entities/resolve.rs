@@ -297,8 +297,15 @@ pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
     }
 
     // Headlines and other words no rule took: only known names count.
+    covered.sort_unstable();
+    let is_covered = |span: Span| {
+        // Covered spans never overlap each other, so the one that could
+        // hold `span` is the last starting before its end.
+        let i = covered.partition_point(|s| s.start < span.end);
+        i > 0 && covered[i - 1].overlaps(span)
+    };
     for t in toks {
-        if !t.cap || t.skip || t.contraction || covered.iter().any(|s| s.overlaps(t.span)) {
+        if !t.cap || t.skip || t.contraction || is_covered(t.span) {
             continue;
         }
         if !t.title_line && !t.all_caps {
@@ -315,7 +322,6 @@ pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
                 continue;
             }
             ents[i].add(t.span, rule);
-            covered.push(t.span);
         }
     }
 
