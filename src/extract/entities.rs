@@ -1,9 +1,969 @@
 //! People and organisations: a rule system over capitalised sequences,
 //! titles, cue words, organisation head words and lexicons.
+//!
+//! One pass over the body's words builds runs of capitalised words (joined by
+//! "of", "and", "de", ...). Each run is cut at titles and at "and", stripped
+//! of sentence-initial common words, and each piece is judged by the first
+//! rule that fits: title-person, admin-head, org-head, institution, place
+//! (dropped), org cues, acronym, first-name, name-shape, cue-verb. Lines with
+//! a post attribution, photo credit or byline are read by [`lines`]. Then
+//! [`resolve`] joins the mentions of one entity (surnames, possessives,
+//! accents, acronyms and their misspellings) and names it by its fullest form.
 
-use crate::document::Document;
+mod lex;
+mod lines;
+mod resolve;
+mod tokens;
+
+use crate::document::{Document, Span};
 use crate::extract::Entities;
 
-pub fn extract(_doc: &Document) -> Entities {
-    Entities::default()
+use lex::key;
+use tokens::Tok;
+
+/// Longest run of capitalised words considered as one name.
+const MAX_RUN: usize = 16;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Person,
+    Org,
+    /// All capitals; a person or organisation once resolved.
+    Acronym,
+    /// One capitalised word with no rule of its own: kept only when it
+    /// names an entity found elsewhere.
+    Single,
+}
+
+/// A candidate mention before resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub span: Span,
+    /// Folded words of the name, hyphens split.
+    pub words: Vec<String>,
+    pub kind: Kind,
+    pub rule: &'static str,
+    pub role: Option<String>,
+}
+
+pub fn extract(doc: &Document) -> Entities {
+    let text = doc.text.as_str();
+    let body = doc.body;
+    if body.is_empty() || body.end > text.len() {
+        return Entities::default();
+    }
+    let toks = tokens::tokenize(text, body);
+    let mut consumed = vec![false; toks.len()];
+    let mut cands = Vec::new();
+
+    let (line_names, consumed_spans) = lines::find(text, body);
+    for span in &consumed_spans {
+        let from = toks.partition_point(|t| t.span.start < span.start);
+        for (i, t) in toks.iter().enumerate().skip(from) {
+            if t.span.start >= span.end {
+                break;
+            }
+            if span.contains(t.span) {
+                consumed[i] = true;
+            }
+        }
+    }
+    for n in line_names {
+        cands.push(Cand {
+            span: n.span,
+            words: words_of(&text[n.span.start..n.span.end]),
+            kind: if n.person { Kind::Person } else { Kind::Org },
+            rule: n.rule,
+            role: None,
+        });
+    }
+
+    let scan = Scanner { text, toks: &toks };
+    let mut i = 0;
+    while i < toks.len() {
+        if consumed[i] || toks[i].title_line || !toks[i].nameable() {
+            i += 1;
+            continue;
+        }
+        let mut run = vec![i];
+        let mut j = i + 1;
+        while j < toks.len() && run.len() < MAX_RUN {
+            let t = &toks[j];
+            if consumed[j] || !t.joined || t.title_line {
+                break;
+            }
+            if t.nameable() {
+                if toks[j - 1].poss {
+                    break;
+                }
+                run.push(j);
+                j += 1;
+                continue;
+            }
+            if !t.cap && lex::is_connector(&t.key) {
+                let mut k = j;
+                while k < toks.len()
+                    && k < j + 2
+                    && !toks[k].cap
+                    && lex::is_connector(&toks[k].key)
+                    && toks[k].joined
+                {
+                    k += 1;
+                }
+                // "on" and "for" join only after a head word and before a
+                // name: "Council on Foreign Relations", not "Times on Monday".
+                let narrow = toks[j..k]
+                    .iter()
+                    .any(|c| matches!(c.key.as_str(), "on" | "for"));
+                let narrow_ok = !narrow
+                    || (lex::ORG_HEADS.contains(&toks[j - 1].key)
+                        && toks.get(k).is_some_and(|c| !lex::is_placeish(&c.key)));
+                if narrow_ok
+                    && k < toks.len()
+                    && toks[k].joined
+                    && toks[k].nameable()
+                    && !consumed[k]
+                    && !toks[k].title_line
+                    && !toks[j - 1].poss
+                {
+                    run.extend(j..=k);
+                    j = k + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        scan.run(&run, &mut cands);
+        i = j;
+    }
+
+    resolve::resolve(text, &toks, cands)
+}
+
+/// Folded words of a name: "Sherwood-Randall" gives "sherwood", "randall".
+pub(crate) fn words_of(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| key(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+}
+
+impl Scanner<'_> {
+    fn key(&self, i: usize) -> &str {
+        &self.toks[i].key
+    }
+
+    fn is_org_head(&self, i: usize) -> bool {
+        self.toks[i].cap && lex::ORG_HEADS.contains(self.key(i))
+    }
+
+    fn has_org_head(&self, piece: &[usize]) -> bool {
+        piece.iter().any(|&i| self.is_org_head(i))
+    }
+
+    fn is_title(&self, i: usize) -> bool {
+        let k = self.key(i);
+        self.toks[i].cap && lex::TITLES.contains(k) && !self.toks[i].poss
+    }
+
+    /// One run of capitalised words.
+    fn run(&self, run: &[usize], out: &mut Vec<Cand>) {
+        let run = self.strip_start(run);
+        if run.is_empty() {
+            return;
+        }
+        for piece in self.split_and(run) {
+            self.piece(piece, out);
+        }
+    }
+
+    /// Drops a sentence-initial word that is not part of the name.
+    fn strip_start<'r>(&self, run: &'r [usize]) -> &'r [usize] {
+        let Some(&first) = run.first() else {
+            return run;
+        };
+        let t = &self.toks[first];
+        if !t.sent_start {
+            return trim_connectors(self.toks, run);
+        }
+        let k = t.key.as_str();
+        let rest = &run[1..];
+        let next = rest.first().map(|&n| self.key(n));
+        // A common word stays when it starts a name: a first name before a
+        // surname ("Mark Penn"), a two-word place or holiday ("New York"),
+        // an organisation with a head word ("Border Patrol agents said"),
+        // unless a country prefix follows ("New US Customs ...").
+        let keeps_name = |n: &str| {
+            let two = format!("{k} {n}");
+            (lex::is_first_name(k) && !lex::is_connector(n))
+                || lex::PLACES.contains(&two)
+                || lex::CALENDAR.contains(&two)
+                || lex::INSTITUTIONS.contains(&two)
+                || lex::is_demonym(&two)
+        };
+        let strip = lex::is_starter(k)
+            || k == "i"
+            || (lex::is_common(k)
+                && !self.is_title(first)
+                && !next.is_some_and(keeps_name)
+                && (!self.has_org_head(run) || lex::is_org_country(next)));
+        let run = if strip { rest } else { run };
+        trim_connectors(self.toks, run)
+    }
+
+    /// Cuts a run at "and" unless it joins the parts of one organisation's
+    /// name ("Customs and Border Protection").
+    fn split_and<'r>(&self, run: &'r [usize]) -> Vec<&'r [usize]> {
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        for (n, &i) in run.iter().enumerate() {
+            if self.key(i) != "and" || self.toks[i].cap {
+                continue;
+            }
+            let left = &run[start..n];
+            let right = &run[n + 1..];
+            let left_common = left.iter().all(|&l| {
+                lex::is_connector(self.key(l)) || lex::is_common(self.key(l)) || self.is_org_head(l)
+            }) && left.len() <= 4;
+            let right = trim_connectors(self.toks, right);
+            let right_starts_org = right.first().is_some_and(|&r| self.is_org_head(r));
+            if left_common && self.has_org_head(right) && !right_starts_org {
+                continue;
+            }
+            pieces.push(trim_connectors(self.toks, left));
+            start = n + 1;
+        }
+        pieces.push(trim_connectors(self.toks, &run[start..]));
+        pieces.retain(|p| !p.is_empty());
+        pieces
+    }
+
+    fn span(&self, piece: &[usize]) -> Span {
+        Span::new(
+            self.toks[piece[0]].span.start,
+            self.toks[piece[piece.len() - 1]].span.end,
+        )
+    }
+
+    fn cand(&self, piece: &[usize], kind: Kind, rule: &'static str) -> Cand {
+        let span = self.span(piece);
+        Cand {
+            span,
+            words: words_of(&self.text[span.start..span.end]),
+            kind,
+            rule,
+            role: None,
+        }
+    }
+
+    fn joined_key(&self, piece: &[usize]) -> String {
+        piece
+            .iter()
+            .map(|&i| self.key(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The word after the piece when only spaces separate them.
+    fn next_word(&self, piece: &[usize]) -> Option<&Tok> {
+        let last = *piece.last()?;
+        self.toks
+            .get(last + 1)
+            .filter(|t| t.joined && !self.toks[last].poss)
+    }
+
+    fn prev_word(&self, piece: &[usize]) -> Option<&Tok> {
+        let first = *piece.first()?;
+        if !self.toks[first].joined {
+            return None;
+        }
+        first.checked_sub(1).map(|p| &self.toks[p])
+    }
+
+    /// All of it a place, nationality, weekday or holiday.
+    fn is_place(&self, piece: &[usize]) -> bool {
+        let whole = self.joined_key(piece);
+        if lex::is_placeish(&whole) {
+            return true;
+        }
+        piece.iter().all(|&i| {
+            let k = self.key(i);
+            lex::is_placeish(k)
+                || lex::is_connector(k)
+                || lex::is_place_modifier(k)
+                || (self.toks[i].all_caps && lex::STATE_CODES.contains(k))
+        }) && piece.iter().any(|&i| !lex::is_place_modifier(self.key(i)))
+    }
+
+    fn piece(&self, piece: &[usize], out: &mut Vec<Cand>) {
+        // A capital "The" inside a sentence belongs to a name: "The Hill".
+        let mut the_cue = false;
+        let mut piece = piece;
+        if self.key(piece[0]) == "the" {
+            the_cue = self.toks[piece[0]].cap && !self.toks[piece[0]].sent_start;
+            piece = trim_connectors(self.toks, &piece[1..]);
+            if piece.is_empty() {
+                return;
+            }
+        }
+        if self.title_split(piece, out) {
+            return;
+        }
+        if self.admin_head(piece, out) {
+            return;
+        }
+        if piece.len() >= 2 && self.org_head_shape(piece) {
+            let full = if the_cue {
+                self.with_the(piece)
+            } else {
+                piece.to_vec()
+            };
+            out.push(self.cand(&full, Kind::Org, "org-head"));
+            return;
+        }
+        if self.is_institution(piece) {
+            out.push(self.cand(piece, Kind::Org, "institution"));
+            return;
+        }
+        if self.is_place(piece) {
+            return;
+        }
+        if piece.len() == 1
+            && lines::is_domain(&self.text[self.span(piece).start..self.span(piece).end])
+        {
+            out.push(self.cand(piece, Kind::Org, "domain"));
+            return;
+        }
+        if self
+            .next_word(piece)
+            .is_some_and(|t| !t.cap && lex::ORG_LOWER_HEADS.contains(&t.key))
+        {
+            out.push(self.cand(piece, Kind::Org, "org-lower-head"));
+            return;
+        }
+        if self
+            .prev_word(piece)
+            .is_some_and(|t| !t.cap && lex::ORG_CUES.contains(&t.key))
+            || self.at_cue(piece)
+        {
+            out.push(self.cand(piece, Kind::Org, "org-cue"));
+            return;
+        }
+        if the_cue && !piece.iter().any(|&i| lex::is_first_name(self.key(i))) {
+            out.push(self.cand(&self.with_the(piece), Kind::Org, "the-name"));
+            return;
+        }
+        if piece.len() == 1 {
+            self.single(piece[0], out);
+            return;
+        }
+        if self.is_first_name_shape(piece) || self.is_name_shape(piece) {
+            let rule = if self.is_first_name_shape(piece) {
+                "first-name"
+            } else {
+                "name-shape"
+            };
+            let mut cand = self.cand(piece, Kind::Person, rule);
+            cand.role = self.lower_role(piece);
+            out.push(cand);
+        } else if self.cue_verb(piece) && !piece.iter().all(|&i| lex::is_common(self.key(i))) {
+            out.push(self.cand(piece, Kind::Person, "cue-verb"));
+        } else {
+            // Unclear: its words may still name an entity found elsewhere.
+            for &i in piece {
+                if !lex::is_connector(self.key(i)) {
+                    self.single(i, out);
+                }
+            }
+        }
+    }
+
+    fn with_the(&self, piece: &[usize]) -> Vec<usize> {
+        let mut v = vec![piece[0] - 1];
+        v.extend_from_slice(piece);
+        v
+    }
+
+    fn single(&self, i: usize, out: &mut Vec<Cand>) {
+        let t = &self.toks[i];
+        let k = t.key.as_str();
+        if k.chars().count() < 2 || lex::is_placeish(k) {
+            return;
+        }
+        if t.is_acronym() {
+            if !lex::NON_ORG_ACRONYMS.contains(k) && !lex::STATE_CODES.contains(k) {
+                out.push(self.cand(&[i], Kind::Acronym, "acronym"));
+            }
+            return;
+        }
+        if t.sent_start && lex::is_common(k) {
+            // "Trump, who ..." may still be an alias; resolve decides.
+            let next_ok = self.toks.get(i + 1).is_some_and(|n| {
+                (n.joined && lex::CUE_VERBS.contains(&n.key)) || !n.joined && self.comma_after(i)
+            });
+            if !(next_ok || t.poss) {
+                return;
+            }
+        }
+        let person_cue = !lex::is_common(k) && self.cue_verb(&[i]);
+        let kind = if person_cue {
+            Kind::Person
+        } else {
+            Kind::Single
+        };
+        let rule = if person_cue {
+            "cue-verb"
+        } else {
+            "surname-alias"
+        };
+        out.push(self.cand(&[i], kind, rule));
+    }
+
+    /// "analysts at Goldman Sachs".
+    fn at_cue(&self, piece: &[usize]) -> bool {
+        let first = piece[0];
+        first >= 2
+            && self.toks[first].joined
+            && self.toks[first - 1].key == "at"
+            && self.toks[first - 1].joined
+            && lex::ORG_AT_CUES.contains(&self.toks[first - 2].key)
+    }
+
+    /// Lower-case title words right before a name: "national security
+    /// adviser Liz Sherwood-Randall", "spokesman Dmitry Peskov".
+    fn lower_role(&self, piece: &[usize]) -> Option<String> {
+        let first = piece[0];
+        if first == 0 || !self.toks[first].joined {
+            return None;
+        }
+        let head = &self.toks[first - 1];
+        if head.cap || !lex::TITLES.contains(&head.key) {
+            return None;
+        }
+        let mut a = first - 1;
+        while a > 0
+            && first - a < 4
+            && self.toks[a].joined
+            && !self.toks[a - 1].cap
+            && !lex::is_starter(&self.toks[a - 1].key)
+            && !lex::is_connector(&self.toks[a - 1].key)
+        {
+            a -= 1;
+        }
+        let span = Span::new(self.toks[a].span.start, head.span.end);
+        Some(self.text[span.start..span.end].to_string())
+    }
+
+    fn comma_after(&self, i: usize) -> bool {
+        self.text[self.toks[i].span.end..].starts_with(',')
+    }
+
+    /// "said Mark Penn", "Blinken said", "told Smith".
+    fn cue_verb(&self, piece: &[usize]) -> bool {
+        let after = self
+            .next_word(piece)
+            .is_some_and(|t| lex::CUE_VERBS.contains(&t.key));
+        let before = self.prev_word(piece).is_some_and(|t| {
+            matches!(
+                t.key.as_str(),
+                "said" | "says" | "according" | "asked" | "wrote"
+            )
+        });
+        after || before
+    }
+
+    fn is_institution(&self, piece: &[usize]) -> bool {
+        let mut p = piece;
+        if p.len() > 1 && lex::is_org_country(Some(self.key(p[0]))) {
+            p = &p[1..];
+        }
+        lex::INSTITUTIONS.contains(&self.joined_key(p))
+    }
+
+    /// A head word last ("Border Patrol") or before "of" ("Department of
+    /// State").
+    fn org_head_shape(&self, piece: &[usize]) -> bool {
+        let last = piece[piece.len() - 1];
+        if self.is_org_head(last) {
+            return true;
+        }
+        piece
+            .windows(2)
+            .any(|w| self.is_org_head(w[0]) && matches!(self.key(w[1]), "of" | "for" | "on"))
+    }
+
+    fn is_first_name_shape(&self, piece: &[usize]) -> bool {
+        let first = self.key(piece[0]);
+        lex::is_first_name(first)
+            && !self.toks[piece[0]].all_caps
+            && !self.has_org_head(piece)
+            && !lex::is_placeish(self.key(piece[piece.len() - 1]))
+            && piece.len() <= 5
+    }
+
+    fn is_name_shape(&self, piece: &[usize]) -> bool {
+        let words: Vec<usize> = piece
+            .iter()
+            .copied()
+            .filter(|&i| !lex::is_connector(self.key(i)))
+            .collect();
+        (2..=4).contains(&words.len())
+            && words.iter().all(|&i| {
+                let t = &self.toks[i];
+                let k = t.key.as_str();
+                (!lex::is_common(k) || lex::SURNAMES.contains(k) || lex::is_first_name(k))
+                    && !lex::is_placeish(k)
+                    && !lex::TITLES.contains(k)
+                    && !lex::ORG_HEADS.contains(k)
+                    && !t.all_caps
+                    && k.chars().any(char::is_alphabetic)
+            })
+            && !words.iter().all(|&i| lex::is_common(self.key(i)))
+    }
+
+    /// "[modifiers] Title [of Complement] Name": the name is a person, the
+    /// rest a role. Returns false when the piece has no such shape.
+    fn title_split(&self, piece: &[usize], out: &mut Vec<Cand>) -> bool {
+        let Some(h) = piece.iter().position(|&i| self.is_title(i)) else {
+            return false;
+        };
+        let mut e = h + 1;
+        while e < piece.len() && self.is_title(piece[e]) {
+            e += 1;
+        }
+        if e < piece.len() && self.key(piece[e]) == "of" {
+            let mut best = None;
+            for len in 1..=5 {
+                if e + 1 + len > piece.len() {
+                    break;
+                }
+                if lex::TITLE_COMPLEMENTS.contains(&self.joined_key(&piece[e + 1..e + 1 + len])) {
+                    best = Some(len);
+                }
+            }
+            e = match best {
+                Some(len) => e + 1 + len,
+                None => piece[e + 1..]
+                    .iter()
+                    .position(|&i| lex::is_first_name(self.key(i)))
+                    .map_or(piece.len(), |p| e + 1 + p),
+            };
+        }
+        let name = trim_connectors(self.toks, &piece[e..]);
+        let valid = !name.is_empty()
+            && name.len() <= 5
+            && !self.has_org_head(name)
+            && !name.iter().all(|&i| {
+                let k = self.key(i);
+                lex::is_common(k) || lex::is_placeish(k) || matches!(k, "jr." | "sr." | "jr" | "sr")
+            });
+        if !valid {
+            if !name.is_empty() {
+                return false;
+            }
+            // "White House Press Secretary": the institution still counts;
+            // "President of the European Commission": so does the body.
+            self.institutions_in(&piece[..h], out);
+            self.acronyms_in(&piece[..h], out);
+            let tail = &piece[(h + 1).min(piece.len())..];
+            let tail = trim_connectors(self.toks, tail);
+            let tail = match tail.first() {
+                Some(&t) if self.key(t) == "the" => trim_connectors(self.toks, &tail[1..]),
+                _ => tail,
+            };
+            if !tail.is_empty() && (self.org_head_shape(tail) || self.is_institution(tail)) {
+                out.push(self.cand(tail, Kind::Org, "org-head"));
+            }
+            return true;
+        }
+        self.institutions_in(&piece[..h], out);
+        self.acronyms_in(&piece[..h], out);
+        let mut role_start = 0;
+        while role_start < h && lex::is_org_country(Some(self.key(piece[role_start]))) {
+            role_start += 1;
+        }
+        let role_span = self.span(&piece[role_start..e]);
+        let mut cand = if name.len() == 1 && self.toks[name[0]].is_acronym() {
+            self.cand(name, Kind::Acronym, "title-person")
+        } else {
+            self.cand(name, Kind::Person, "title-person")
+        };
+        cand.role = Some(self.text[role_span.start..role_span.end].to_string());
+        out.push(cand);
+        true
+    }
+
+    /// Institutions named inside a title's modifiers: "White House".
+    fn institutions_in(&self, mods: &[usize], out: &mut Vec<Cand>) {
+        let mut a = 0;
+        while a < mods.len() {
+            let mut found = None;
+            for b in (a + 1..=mods.len().min(a + 4)).rev() {
+                if lex::INSTITUTIONS.contains(&self.joined_key(&mods[a..b])) {
+                    found = Some(b);
+                    break;
+                }
+            }
+            if let Some(b) = found {
+                out.push(self.cand(&mods[a..b], Kind::Org, "institution"));
+                a = b;
+            } else {
+                a += 1;
+            }
+        }
+    }
+
+    /// Acronyms among a title's modifiers: "FEMA Administrator".
+    fn acronyms_in(&self, mods: &[usize], out: &mut Vec<Cand>) {
+        for &i in mods {
+            let t = &self.toks[i];
+            if t.is_acronym()
+                && !lex::NON_ORG_ACRONYMS.contains(&t.key)
+                && !lex::STATE_CODES.contains(&t.key)
+                && !lex::is_placeish(&t.key)
+            {
+                out.push(self.cand(&[i], Kind::Acronym, "acronym"));
+            }
+        }
+    }
+
+    /// "the Biden administration", "Trump Admin": the name is a person's.
+    fn admin_head(&self, piece: &[usize], out: &mut Vec<Cand>) -> bool {
+        let last = piece[piece.len() - 1];
+        let name = if matches!(self.key(last), "administration" | "admin") && piece.len() >= 2 {
+            &piece[..piece.len() - 1]
+        } else if self
+            .next_word(piece)
+            .is_some_and(|t| !t.cap && matches!(t.key.as_str(), "administration" | "admin"))
+            || (self.toks[last].poss
+                && self.toks.get(last + 1).is_some_and(|t| {
+                    !t.cap && matches!(t.key.as_str(), "administration" | "admin")
+                }))
+        {
+            piece
+        } else {
+            return false;
+        };
+        let name = trim_connectors(self.toks, name);
+        if name.is_empty()
+            || name.len() > 4
+            || self.is_place(name)
+            || self.has_org_head(name)
+            || name.iter().all(|&i| lex::is_common(self.key(i)))
+        {
+            return false;
+        }
+        let kind = if name.len() == 1 && self.toks[name[0]].is_acronym() {
+            Kind::Acronym
+        } else {
+            Kind::Person
+        };
+        out.push(self.cand(name, kind, "admin-head"));
+        true
+    }
+}
+
+/// The piece less leading and trailing connectors ("of", "and", "the").
+fn trim_connectors<'r>(toks: &[Tok], mut piece: &'r [usize]) -> &'r [usize] {
+    while let Some(&f) = piece.first() {
+        if !toks[f].cap && lex::is_connector(&toks[f].key) {
+            piece = &piece[1..];
+        } else {
+            break;
+        }
+    }
+    while let Some(&l) = piece.last() {
+        if !toks[l].cap && lex::is_connector(&toks[l].key) {
+            piece = &piece[..piece.len() - 1];
+        } else {
+            break;
+        }
+    }
+    piece
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (Vec<String>, Vec<String>) {
+        let doc = Document::new("t.txt", text.to_string());
+        let e = extract(&doc);
+        (
+            e.people.into_iter().map(|p| p.name).collect(),
+            e.organisations.into_iter().map(|o| o.name).collect(),
+        )
+    }
+
+    /// (text, people, organisations), each list in order of first mention.
+    const CORPUS: &[(&str, &[&str], &[&str])] = &[
+        (
+            "Secretary of State Antony Blinken will travel to Mexico City on Wednesday.",
+            &["Antony Blinken"],
+            &[],
+        ),
+        (
+            "Meanwhile, Gov. Greg Abbott said the state would sue.",
+            &["Greg Abbott"],
+            &[],
+        ),
+        (
+            "Treasury Secretary Janet Yellen spoke in New York on Monday.",
+            &["Janet Yellen"],
+            &[],
+        ),
+        (
+            "\"We are ready,\" said Mark Penn, chairman of the Harvard CAPS-Harris poll.",
+            &["Mark Penn"],
+            &["Harvard CAPS-Harris"],
+        ),
+        (
+            "A new Gallup poll, shared with The Hill, shows support falling.",
+            &[],
+            &["Gallup", "The Hill"],
+        ),
+        (
+            "Officials told NBC News that talks would resume in January.",
+            &[],
+            &["NBC News"],
+        ),
+        (
+            "The Federal Emergency Management Agency (FEMA) sent teams. FEMA said more would follow.",
+            &[],
+            &["Federal Emergency Management Agency"],
+        ),
+        (
+            "According to the White House, Congress must act before the Senate leaves.",
+            &[],
+            &["White House", "Congress", "Senate"],
+        ),
+        (
+            "Critics say the administration moved too slowly in Texas and Arizona.",
+            &[],
+            &[],
+        ),
+        (
+            "Mexican officials met American negotiators in Mexico City in December.",
+            &[],
+            &[],
+        ),
+        (
+            "Latin American and Caribbean countries asked the government for aid.",
+            &[],
+            &[],
+        ),
+        (
+            "Analysts at Goldman Sachs expect two rate cuts, said Jan Hatzius.",
+            &["Jan Hatzius"],
+            &["Goldman Sachs"],
+        ),
+        (
+            "German Chancellor Olaf Scholz and French President Emmanuel Macron welcomed the deal.",
+            &["Olaf Scholz", "Emmanuel Macron"],
+            &[],
+        ),
+        (
+            "Likely sensing panic from the Democratic Party, the mayor called the Republican Party.",
+            &[],
+            &["Democratic Party", "Republican Party"],
+        ),
+        (
+            "Only two Border Patrol agents were there, a US Customs and Border Protection report said.",
+            &[],
+            &["Border Patrol", "US Customs and Border Protection"],
+        ),
+        (
+            "Days ago, the new website Muckraker published maps handed out by NGOs.",
+            &[],
+            &["Muckraker"],
+        ),
+        (
+            "The package was first reported by the Financial Times on Christmas Eve.",
+            &[],
+            &["Financial Times"],
+        ),
+        (
+            "Spokesman Dmitry Peskov told the state news agency TASS the measures were illegal.",
+            &["Dmitry Peskov"],
+            &["TASS"],
+        ),
+        (
+            "Great news from the border. pic.twitter.com/abc123 \u{2014} Jane Doe (@janedoe) March 3, 2024",
+            &["Jane Doe"],
+            &[],
+        ),
+        (
+            "Hello world \u{2014} Atlanta Conservative (@AtlantaConserv1) January 8, 2024",
+            &[],
+            &[],
+        ),
+        (
+            "Gage Skidmore, CC BY-SA 2.0 , via Wikimedia Commons\n\nThe talks began.",
+            &["Gage Skidmore"],
+            &["Wikimedia Commons"],
+        ),
+        (
+            "By Maria Lopez and James Carter\nThe storm hit on Tuesday.",
+            &["Maria Lopez", "James Carter"],
+            &[],
+        ),
+        (
+            "Ursula von der Leyen, the President of the European Commission, spoke in Brussels.",
+            &["Ursula von der Leyen"],
+            &["European Commission"],
+        ),
+        (
+            "Mark Kelly visited the Pentagon with Sen. Tammy Duckworth.",
+            &["Mark Kelly", "Tammy Duckworth"],
+            &["Pentagon"],
+        ),
+        (
+            "He reported on it for the Washington Examiner and the Wall Street Journal.",
+            &[],
+            &["Washington Examiner", "Wall Street Journal"],
+        ),
+        (
+            "The Biden administration and the Trump campaign traded barbs in Western Hemisphere talks.",
+            &["Biden"],
+            &[],
+        ),
+        (
+            "On Monday, nothing happened in Tapachula, Mexico.",
+            &[],
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn corpus() {
+        let mut failures = Vec::new();
+        for (text, people, orgs) in CORPUS {
+            let (p, o) = run(text);
+            if p != *people || o != *orgs {
+                failures.push(format!("{text:?}: people {p:?}, organisations {o:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn surname_and_possessive_join_the_full_name() {
+        let t =
+            "President Joe Biden spoke. Biden's plan, Biden’s team and Biden39s envoy followed.";
+        let doc = Document::new("t.txt", t.to_string());
+        let e = extract(&doc);
+        assert_eq!(e.people.len(), 1);
+        let p = &e.people[0];
+        assert_eq!(p.name, "Joe Biden");
+        assert_eq!(p.mentions.len(), 4);
+        for m in &p.mentions[1..] {
+            assert_eq!(&t[m.span.start..m.span.end], "Biden");
+        }
+        assert_eq!(p.roles, ["President"]);
+    }
+
+    #[test]
+    fn accentless_and_partial_surnames_join() {
+        let t = "Mexican President Andrés Manuel López Obrador met envoys. Lopez Obrador said no. \
+                 Later López Obrador, known as AMLO, spoke. ALMO's aides agreed.";
+        let (p, _) = run(t);
+        assert_eq!(p, ["Andrés Manuel López Obrador"]);
+        let doc = Document::new("t.txt", t.to_string());
+        let e = extract(&doc);
+        let texts: Vec<&str> = e.people[0]
+            .mentions
+            .iter()
+            .map(|m| &t[m.span.start..m.span.end])
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Andrés Manuel López Obrador",
+                "Lopez Obrador",
+                "López Obrador",
+                "AMLO",
+                "ALMO"
+            ]
+        );
+    }
+
+    #[test]
+    fn acronyms_join_their_organisation() {
+        let t = "Alejandro Mayorkas, the Department of Homeland Security (DHS) Secretary, spoke. \
+                 DHS later said Customs and Border Protection would help. CBP agreed.";
+        let doc = Document::new("t.txt", t.to_string());
+        let e = extract(&doc);
+        let orgs: Vec<(&str, usize)> = e
+            .organisations
+            .iter()
+            .map(|o| (o.name.as_str(), o.mentions.len()))
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                ("Department of Homeland Security", 3),
+                ("Customs and Border Protection", 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn state_department_forms_are_one_organisation() {
+        let (_, o) = run("The U.S. Department of State said so. The State Department agreed.");
+        assert_eq!(o, ["U.S. Department of State"]);
+    }
+
+    #[test]
+    fn a_name_inside_an_organisation_is_not_a_person() {
+        let (p, o) = run("A new Harvard CAPS-Harris Poll was published on Monday.");
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(o, ["Harvard CAPS-Harris Poll"]);
+    }
+
+    #[test]
+    fn headline_words_only_name_known_entities() {
+        let (p, o) = run("Biden Admin Finally Addresses The Border!\n\nPresident Biden spoke.");
+        assert_eq!(p, ["Biden"]);
+        assert!(o.is_empty(), "{o:?}");
+    }
+
+    #[test]
+    fn spans_are_char_boundaries_and_sorted() {
+        let t = "Ministra Alicia Bárcena y Andrés López hablaron. «Sí», dijo Bárcena. 日本 Tokyo.";
+        let doc = Document::new("t.txt", t.to_string());
+        let e = extract(&doc);
+        for ent in e.people.iter().chain(&e.organisations) {
+            let mut prev = 0;
+            for m in &ent.mentions {
+                assert!(t.is_char_boundary(m.span.start) && t.is_char_boundary(m.span.end));
+                assert!(m.span.start >= prev);
+                prev = m.span.start;
+            }
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for t in [
+            "",
+            "A",
+            "’s",
+            "The",
+            "U.S.",
+            "(@x) December 1, 2023",
+            "— (@a) May 1, 2020",
+            "Mr. Dr. Sen.",
+            "X39s",
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA BBBB CCCC",
+        ] {
+            let _ = run(t);
+        }
+        let long = "Alpha Beta ".repeat(5000);
+        let _ = run(&long);
+    }
 }

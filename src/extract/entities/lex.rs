@@ -1,0 +1,220 @@
+//! The word lists the entity rules consult, loaded once from `lexicon/`, and
+//! the folded look-ups over them.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::extract::lexicon;
+use crate::extract::text::fold;
+
+macro_rules! folded_set {
+    ($name:ident, $file:literal) => {
+        pub static $name: LazyLock<HashSet<String>> = LazyLock::new(|| {
+            lexicon::items(include_str!(concat!("../lexicon/", $file)))
+                .map(fold)
+                .collect()
+        });
+    };
+}
+
+folded_set!(COMMON, "common_words.txt");
+folded_set!(FIRST_NAMES, "first_names.txt");
+folded_set!(SURNAMES, "surnames.txt");
+folded_set!(PLACES, "places.txt");
+folded_set!(STATE_CODES, "state_abbreviations.txt");
+folded_set!(DEMONYMS, "demonyms.txt");
+folded_set!(TITLES, "titles.txt");
+folded_set!(TITLE_COMPLEMENTS, "title_complements.txt");
+folded_set!(ORG_HEADS, "org_heads.txt");
+folded_set!(ORG_LOWER_HEADS, "org_lower_heads.txt");
+folded_set!(ORG_CUES, "org_cues.txt");
+folded_set!(ORG_AT_CUES, "org_at_cues.txt");
+folded_set!(INSTITUTIONS, "institutions.txt");
+folded_set!(CALENDAR, "calendar.txt");
+folded_set!(NON_ORG_ACRONYMS, "non_org_acronyms.txt");
+folded_set!(CUE_VERBS, "cue_verbs.txt");
+
+/// Month names from the shared month lexicon, folded.
+pub static MONTH_NAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::MONTHS.iter().map(|(m, _)| *m).collect());
+
+/// Words that join capitalised words inside one name: "Department of
+/// Homeland Security", "Customs and Border Protection", "Charles de Gaulle".
+pub const CONNECTORS: &[&str] = &[
+    "of", "and", "the", "de", "del", "della", "la", "las", "los", "le", "van", "von", "der", "den",
+    "bin", "ibn", "al", "da", "di", "du", "dos", "das", "y", "for", "on",
+];
+
+/// Closed-class words that start a sentence but never an organisation's
+/// name ("The", "Meanwhile", "According").
+pub const STARTERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "and",
+    "but",
+    "or",
+    "so",
+    "yet",
+    "also",
+    "however",
+    "meanwhile",
+    "according",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "as",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "since",
+    "during",
+    "under",
+    "over",
+    "about",
+    "some",
+    "many",
+    "most",
+    "all",
+    "every",
+    "only",
+    "even",
+    "last",
+    "next",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "both",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "what",
+    "why",
+    "how",
+    "where",
+    "who",
+    "which",
+    "there",
+    "here",
+    "amid",
+    "amidst",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "unlike",
+    "like",
+    "per",
+    "via",
+    "without",
+    "more",
+    "less",
+    "several",
+    "another",
+    "other",
+    "each",
+    "any",
+    "no",
+    "not",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "meantime",
+    "still",
+    "indeed",
+    "instead",
+    "thus",
+    "later",
+    "earlier",
+];
+
+/// Lower case, accents dropped; ASCII words skip the Unicode machinery.
+pub fn key(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        fold(word)
+    }
+}
+
+/// A lower-case English word (also tried without a plural "s"/"es").
+pub fn is_common(k: &str) -> bool {
+    COMMON.contains(k)
+        || k.strip_suffix('s').is_some_and(|s| COMMON.contains(s))
+        || k.strip_suffix("es").is_some_and(|s| COMMON.contains(s))
+}
+
+pub fn is_demonym(k: &str) -> bool {
+    DEMONYMS.contains(k) || k.strip_suffix('s').is_some_and(|s| DEMONYMS.contains(s))
+}
+
+pub fn is_first_name(k: &str) -> bool {
+    FIRST_NAMES.contains(k) && !MONTH_NAMES.contains(k)
+}
+
+pub fn is_connector(k: &str) -> bool {
+    CONNECTORS.contains(&k)
+}
+
+pub fn is_starter(k: &str) -> bool {
+    STARTERS.contains(&k)
+}
+
+/// Not a name by itself: a place, nationality, weekday, holiday or month.
+pub fn is_placeish(k: &str) -> bool {
+    PLACES.contains(k) || is_demonym(k) || CALENDAR.contains(k) || MONTH_NAMES.contains(k)
+}
+
+/// Compass and size words that make "South American" or "Greater London"
+/// a place when the rest is one.
+pub fn is_place_modifier(k: &str) -> bool {
+    matches!(
+        k,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "greater"
+            | "upper"
+            | "lower"
+            | "new"
+            | "old"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+    )
+}
+
+/// A country prefix an organisation's or title's name may carry: "US
+/// Department of State", "U.S. Secretary of State".
+pub fn is_org_country(k: Option<&str>) -> bool {
+    matches!(k, Some("us" | "u.s." | "usa" | "u.s.a." | "uk" | "u.k."))
+}
