@@ -868,6 +868,27 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_people_is_not_an_apposition_role() {
+        let t = "The talks brought together Chancellor Olaf Scholz, Finance Minister \
+                 Christian Lindner and Economy Minister Robert Habeck.";
+        let doc = Document::new("t.txt", t.to_string());
+        let e = extract(&doc);
+        let roles: Vec<(&str, Vec<String>)> = e
+            .people
+            .iter()
+            .map(|p| (p.name.as_str(), p.roles.clone()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("Olaf Scholz", vec!["Chancellor".to_string()]),
+                ("Christian Lindner", vec!["Finance Minister".to_string()]),
+                ("Robert Habeck", vec!["Economy Minister".to_string()]),
+            ]
+        );
+    }
+
+    #[test]
     fn accentless_and_partial_surnames_join() {
         let t = "Mexican President Andrés Manuel López Obrador met envoys. Lopez Obrador said no. \
                  Later López Obrador, known as AMLO, spoke. ALMO's aides agreed.";

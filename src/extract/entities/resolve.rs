@@ -348,6 +348,13 @@ fn alias_of(ents: &[Ent], k: &str) -> Option<(usize, &'static str)> {
 
 fn finish(text: &str, ents: Vec<Ent>) -> Entities {
     let mut out = Entities::default();
+    // "López Obrador, Homeland Security Secretary Alejandro Mayorkas and …"
+    // lists people: a phrase holding another person's name is no apposition
+    let person_spans: Vec<Span> = ents
+        .iter()
+        .filter(|e| e.person)
+        .flat_map(|e| e.mentions.iter().map(|m| m.span))
+        .collect();
     let mut list: Vec<(bool, Entity)> = ents
         .into_iter()
         .map(|mut e| {
@@ -359,6 +366,8 @@ fn finish(text: &str, ents: Vec<Ent>) -> Entities {
                     .mentions
                     .iter()
                     .filter_map(|m| apposition(text, m.span))
+                    .filter(|role| !person_spans.iter().any(|p| role.overlaps(*p)))
+                    .map(|role| text[role.start..role.end].to_string())
                     .collect();
                 for role in roles {
                     e.add_role(Some(&role));
@@ -402,8 +411,8 @@ fn merge_adjacent(text: &str, mentions: &mut Vec<EntityMention>) {
 }
 
 /// "Mark Penn, chairman of the Harvard CAPS-Harris poll," gives the role
-/// "chairman of the Harvard CAPS-Harris poll".
-fn apposition(text: &str, span: Span) -> Option<String> {
+/// "chairman of the Harvard CAPS-Harris poll" (its span).
+fn apposition(text: &str, span: Span) -> Option<Span> {
     let rest = text[span.end..].strip_prefix(", ")?;
     let end = rest
         .find([',', '.', ';', '\n', '(', '"', '\u{201c}', '\u{201d}'])
@@ -422,5 +431,7 @@ fn apposition(text: &str, span: Span) -> Option<String> {
         return None;
     }
     let has_title = words.iter().take(6).any(|w| lex::TITLES.contains(w));
-    has_title.then(|| phrase.to_string())
+    // `phrase` is a slice of `text`: its offset is where it starts
+    let start = phrase.as_ptr() as usize - text.as_ptr() as usize;
+    has_title.then_some(Span::new(start, start + phrase.len()))
 }
