@@ -4,8 +4,7 @@ use std::io::{self, Write};
 
 use tabled::builder::Builder;
 use tabled::settings::object::Columns;
-use tabled::settings::peaker::Priority;
-use tabled::settings::{Alignment, Style, Width};
+use tabled::settings::{Alignment, Style};
 
 use super::ExtractReporter;
 use super::sanitize::cell;
@@ -21,9 +20,9 @@ use crate::summary::{ArticleRow, Summary};
 /// The width tables are wrapped to.
 pub const WIDTH: usize = 100;
 
-/// Lays out a table: header, rows, wrapped to [`WIDTH`], widest column
-/// first. A column empty in every row is left out; a column of numbers is
-/// aligned right.
+/// Lays out a table: header, rows, fitted to [`WIDTH`] (see [`fit`]) and
+/// wrapped between words. A column empty in every row is left out; a column
+/// of numbers is aligned right.
 pub fn render(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
     let rows: Vec<Vec<String>> = rows
         .into_iter()
@@ -37,30 +36,104 @@ pub fn render(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> S
     let kept: Vec<usize> = (0..header.len())
         .filter(|&i| column(i).next().is_some())
         .collect();
-    let pick = |cells: &[String]| -> Vec<String> {
+    let numeric: Vec<bool> = kept
+        .iter()
+        .map(|&i| column(i).all(|c| c.parse::<f64>().is_ok()))
+        .collect();
+    let natural: Vec<usize> = kept
+        .iter()
+        .map(|&i| {
+            let cells = column(i).map(|c| c.chars().count());
+            cells.chain([header[i].chars().count()]).max().unwrap_or(0)
+        })
+        .collect();
+    let widths = fit(&natural, &numeric);
+    let lay_out = |cells: &[String]| -> Vec<String> {
         kept.iter()
-            .map(|&i| cells.get(i).cloned().unwrap_or_default())
+            .zip(&widths)
+            .map(|(&i, &w)| wrap(cells.get(i).map_or("", String::as_str), w))
             .collect()
     };
     let mut b = Builder::new();
-    b.push_record(pick(
+    b.push_record(lay_out(
         &header.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
     ));
     for row in &rows {
-        b.push_record(pick(row));
+        b.push_record(lay_out(row));
     }
     let mut table = b.build();
-    for (j, &i) in kept.iter().enumerate() {
-        if column(i).all(|c| c.parse::<f64>().is_ok()) {
-            table.modify(Columns::one(j), Alignment::right());
+    table.with(Style::sharp());
+    for (j, _) in numeric.iter().enumerate().filter(|(_, n)| **n) {
+        table.modify(Columns::one(j), Alignment::right());
+    }
+    table.to_string()
+}
+
+/// The first column names the row: it keeps this many characters before
+/// the others give up theirs.
+const LABEL_WIDTH: usize = 24;
+
+/// Column widths that fit [`WIDTH`]: numbers keep their width, the first
+/// column keeps up to [`LABEL_WIDTH`], and the others share the rest fairly
+/// (a narrow column keeps its width, the wide ones split what is left).
+fn fit(natural: &[usize], numeric: &[bool]) -> Vec<usize> {
+    let n = natural.len();
+    let frame = 3 * n + 1; // borders and one space of padding each side
+    if natural.iter().sum::<usize>() + frame <= WIDTH {
+        return natural.to_vec();
+    }
+    let mut widths = natural.to_vec();
+    let mut budget = WIDTH.saturating_sub(frame);
+    let mut open: Vec<usize> = Vec::new();
+    for j in 0..n {
+        if numeric[j] {
+            budget = budget.saturating_sub(natural[j]);
+        } else if j == 0 {
+            widths[0] = natural[0].min(LABEL_WIDTH);
+            budget = budget.saturating_sub(widths[0]);
+        } else {
+            open.push(j);
         }
     }
-    table.with(Style::sharp()).with(
-        Width::wrap(WIDTH)
-            .priority(Priority::max(true))
-            .keep_words(true),
-    );
-    table.to_string()
+    open.sort_by_key(|&j| natural[j]);
+    let mut left = open.len();
+    for j in open {
+        let share = (budget / left.max(1)).max(4);
+        widths[j] = natural[j].min(share);
+        budget = budget.saturating_sub(widths[j]);
+        left -= 1;
+    }
+    widths
+}
+
+/// Greedy word wrap to `width` characters; a word longer than a line is cut.
+fn wrap(text: &str, width: usize) -> String {
+    if text.chars().count() <= width || width == 0 {
+        return text.to_string();
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let mut word: Vec<char> = word.chars().collect();
+        while word.len() > width {
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            lines.push(word.drain(..width).collect());
+        }
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.len() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.extend(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines.join("\n")
 }
 
 /// `extract --format table`: a heading and a table of mentions per article.
@@ -426,4 +499,32 @@ pub fn diff(out: &mut dyn Write, d: &Diff) -> io::Result<()> {
         writeln!(out, "{}", render(&["name", "kind"], rows))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_between_words_and_cuts_long_words() {
+        assert_eq!(
+            wrap("Mexican President; President", 10),
+            "Mexican\nPresident;\nPresident"
+        );
+        assert_eq!(
+            wrap("000_207fcaca215bc1b0.txt", 10),
+            "000_207fca\nca215bc1b0\n.txt"
+        );
+        assert_eq!(wrap("short", 10), "short");
+    }
+
+    #[test]
+    fn fit_keeps_numbers_and_the_label_and_shares_the_rest() {
+        // fits: natural widths
+        assert_eq!(fit(&[10, 5, 20], &[false, true, false]), [10, 5, 20]);
+        // too wide: the label keeps 24, the number 6, two wide columns split the rest
+        let widths = fit(&[40, 6, 60, 60], &[false, true, false, false]);
+        assert_eq!(widths, [24, 6, 28, 29]);
+        assert!(widths.iter().sum::<usize>() + 3 * 4 < WIDTH);
+    }
 }
