@@ -6,7 +6,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{Claim, Kind, Statement, identity, status};
+use super::identity::{self, EntityKind};
+use super::{Claim, Kind, Statement, status};
 
 /// Least similarity for two statements to share a topic.
 pub const THRESHOLD: f32 = 0.2;
@@ -42,25 +43,26 @@ fn compatible(a: &Statement, b: &Statement) -> bool {
 
 fn vectors(statements: &[Statement]) -> (Vec<Vector>, Vec<String>) {
     // one token per entity of the corpus, however each article names it
-    let names: Vec<(u8, &str)> = {
-        let mut all: Vec<&str> = statements
+    let names: Vec<(EntityKind, &str)> = {
+        let mut all: Vec<(EntityKind, &str)> = statements
             .iter()
-            .flat_map(|s| s.topic.entities.iter().map(String::as_str))
+            .flat_map(|s| s.topic.entities.iter().map(|(k, n)| (*k, n.as_str())))
             .collect();
         all.sort_unstable();
         all.dedup();
-        all.into_iter().map(|n| (0, n)).collect()
+        all
     };
     let groups = identity::group(&names);
-    let entity: HashMap<&str, String> = names
+    let entity: HashMap<(EntityKind, &str), String> = names
         .iter()
         .zip(&groups)
-        .map(|((_, n), g)| (*n, format!("@{g}")))
+        .map(|(name, g)| (*name, format!("@{g}")))
         .collect();
     // an entity token is shown as the longest name behind it
     let mut shown: HashMap<String, &str> = HashMap::new();
-    for (_, n) in &names {
-        let slot = shown.entry(entity[n].clone()).or_insert(n);
+    for name in &names {
+        let n = name.1;
+        let slot = shown.entry(entity[name].clone()).or_insert(n);
         if n.chars().count() > slot.chars().count() {
             *slot = n;
         }
@@ -78,7 +80,7 @@ fn vectors(statements: &[Statement]) -> (Vec<Vector>, Vec<String>) {
                 s.topic
                     .entities
                     .iter()
-                    .map(|n| (entity[n.as_str()].clone(), ENTITY_WEIGHT)),
+                    .map(|(k, n)| (entity[&(*k, n.as_str())].clone(), ENTITY_WEIGHT)),
             );
         for (token, weight) in tokens {
             let next = ids.len();

@@ -82,13 +82,23 @@ fn distance(a: &str, b: &str, cap: usize) -> usize {
     prev[b.len()]
 }
 
-/// How `short` may stand for `long`.
-fn stands_for(short: &str, short_key: &[String], long_key: &[String]) -> bool {
+/// Words that put an organisation in its country without naming another one:
+/// "US Department of State" is the "Department of State".
+const COUNTRY_PREFIXES: &[&str] = &[
+    "us", "united", "states", "uk", "american", "federal", "national",
+];
+
+/// How `short` may stand for `long`: a person by a trailing part of the name
+/// (the surname), an organisation by its name less a country prefix; either
+/// by an acronym of the initials.
+fn stands_for(kind: EntityKind, short: &str, short_key: &[String], long_key: &[String]) -> bool {
     if short_key.is_empty() || short_key.len() >= long_key.len() {
         return false;
     }
     if long_key.ends_with(short_key) {
-        return true;
+        let extra = &long_key[..long_key.len() - short_key.len()];
+        return kind == EntityKind::Person
+            || extra.iter().all(|w| COUNTRY_PREFIXES.contains(&w.as_str()));
     }
     if is_acronym(short) && short_key.len() == 1 {
         let acronym = &short_key[0];
@@ -98,13 +108,35 @@ fn stands_for(short: &str, short_key: &[String], long_key: &[String]) -> bool {
     false
 }
 
+/// Initials of an organisation's significant words less a country prefix:
+/// "US Customs and Border Protection" and "Customs and Border Patrol" both
+/// give "cbp".
+fn org_initials(key: &[String]) -> String {
+    let start = key
+        .iter()
+        .take_while(|w| COUNTRY_PREFIXES.contains(&w.as_str()))
+        .count();
+    initials(&key[start..])
+}
+
+/// Two organisation names that are one acronym in other words: the same
+/// initials (three or more) and a significant word in common.
+fn same_acronym(a: &[String], b: &[String]) -> bool {
+    let (x, y) = (org_initials(a), org_initials(b));
+    x.len() >= 3
+        && x == y
+        && a.iter().any(|w| {
+            !MINOR.contains(&w.as_str()) && !COUNTRY_PREFIXES.contains(&w.as_str()) && b.contains(w)
+        })
+}
+
 /// Groups names: `groups[i]` is the group of `names[i]`, numbered from 0 in
-/// order of first appearance. Names of different `class` never join.
-pub fn group<C: Ord + Copy>(names: &[(C, &str)]) -> Vec<usize> {
+/// order of first appearance. A person and an organisation never join.
+pub fn group(names: &[(EntityKind, &str)]) -> Vec<usize> {
     let keys: Vec<Vec<String>> = names.iter().map(|(_, n)| key(n)).collect();
     // 1. Equal keys are one entity.
     let mut parent: Vec<usize> = (0..names.len()).collect();
-    let mut first: BTreeMap<(C, &[String]), usize> = BTreeMap::new();
+    let mut first: BTreeMap<(EntityKind, &[String]), usize> = BTreeMap::new();
     for (i, (class, _)) in names.iter().enumerate() {
         let root = *first.entry((*class, keys[i].as_slice())).or_insert(i);
         parent[i] = root;
@@ -112,12 +144,12 @@ pub fn group<C: Ord + Copy>(names: &[(C, &str)]) -> Vec<usize> {
     let roots: Vec<usize> = (0..names.len()).filter(|&i| parent[i] == i).collect();
     // 2. A shorter name joins the one longer name it can stand for.
     for &i in &roots {
-        let (class, name) = names[i];
+        let (kind, name) = names[i];
         let targets: Vec<usize> = roots
             .iter()
             .copied()
-            .filter(|&j| j != i && names[j].0 == class)
-            .filter(|&j| stands_for(name, &keys[i], &keys[j]))
+            .filter(|&j| j != i && names[j].0 == kind)
+            .filter(|&j| stands_for(kind, name, &keys[i], &keys[j]))
             .collect();
         let distinct: Vec<usize> = {
             let mut t: Vec<usize> = targets.iter().map(|&j| find(&parent, j)).collect();
@@ -129,7 +161,8 @@ pub fn group<C: Ord + Copy>(names: &[(C, &str)]) -> Vec<usize> {
             parent[i] = *target;
         }
     }
-    // 3. Near-miss spellings of long single-key names ("Sherwood Randal").
+    // 3. Near-miss spellings of long names ("Alicia Barcina"), and one
+    //    organisation acronym spelled out in other words.
     for a in 0..roots.len() {
         for b in a + 1..roots.len() {
             let (i, j) = (roots[a], roots[b]);
@@ -137,7 +170,10 @@ pub fn group<C: Ord + Copy>(names: &[(C, &str)]) -> Vec<usize> {
                 continue;
             }
             let (ki, kj) = (keys[i].join(" "), keys[j].join(" "));
-            if ki.len() >= 8 && kj.len() >= 8 && distance(&ki, &kj, 1) <= 1 {
+            let near = ki.len() >= 8 && kj.len() >= 8 && distance(&ki, &kj, 1) <= 1;
+            let acronym =
+                names[i].0 == EntityKind::Organisation && same_acronym(&keys[i], &keys[j]);
+            if near || acronym {
                 let (ri, rj) = (find(&parent, i), find(&parent, j));
                 parent[ri.max(rj)] = ri.min(rj);
             }
@@ -165,7 +201,16 @@ mod tests {
     use super::*;
 
     fn groups(names: &[&str]) -> Vec<usize> {
-        let tagged: Vec<(u8, &str)> = names.iter().map(|n| (0, *n)).collect();
+        let tagged: Vec<(EntityKind, &str)> =
+            names.iter().map(|n| (EntityKind::Person, *n)).collect();
+        group(&tagged)
+    }
+
+    fn org_groups(names: &[&str]) -> Vec<usize> {
+        let tagged: Vec<(EntityKind, &str)> = names
+            .iter()
+            .map(|n| (EntityKind::Organisation, *n))
+            .collect();
         group(&tagged)
     }
 
@@ -183,7 +228,7 @@ mod tests {
 
     #[test]
     fn organisation_acronyms_and_country_prefixes() {
-        let g = groups(&[
+        let g = org_groups(&[
             "U.S. Customs and Border Protection",
             "CBP",
             "Customs and Border Protection",
@@ -214,9 +259,34 @@ mod tests {
     }
 
     #[test]
-    fn classes_never_join() {
-        let names = [(0, "Jordan"), (1, "Jordan")];
+    fn a_person_and_an_organisation_never_join() {
+        let names = [
+            (EntityKind::Person, "Jordan"),
+            (EntityKind::Organisation, "Jordan"),
+        ];
         assert_eq!(group(&names), [0, 1]);
+    }
+
+    #[test]
+    fn an_organisation_is_not_its_trailing_words() {
+        assert_eq!(
+            org_groups(&["Customs and Border Patrol", "Border Patrol"]),
+            [0, 1]
+        );
+        assert_eq!(
+            org_groups(&["U.S. Department of State", "Department of State"]),
+            [0, 0]
+        );
+    }
+
+    #[test]
+    fn one_acronym_spelled_out_two_ways() {
+        let g = org_groups(&[
+            "US Customs and Border Protection",
+            "Customs and Border Patrol",
+            "Central Bank of Peru",
+        ]);
+        assert_eq!(g, [0, 0, 1]);
     }
 
     #[test]

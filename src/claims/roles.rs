@@ -3,8 +3,9 @@
 //! adviser" in another is a conflict; "Secretary of State" and "US
 //! Secretary of State" agree.
 
+use super::identity::{self, EntityKind};
 use super::topic::Topic;
-use super::{Kind, Statement, identity};
+use super::{Kind, Statement};
 use crate::document::{Document, Span};
 use crate::extract::Entity;
 use crate::extract::text::{fold, sentence_at};
@@ -50,7 +51,10 @@ pub fn given(article: usize, doc: &Document, people: &[Entity]) -> Vec<Given> {
 /// One statement per article and person, the person named the same way in
 /// every article (the longest name of its corpus-wide identity).
 pub fn statements(given: Vec<Given>) -> Vec<Statement> {
-    let names: Vec<(u8, &str)> = given.iter().map(|g| (0, g.person.as_str())).collect();
+    let names: Vec<(EntityKind, &str)> = given
+        .iter()
+        .map(|g| (EntityKind::Person, g.person.as_str()))
+        .collect();
     let groups = identity::group(&names);
     let mut canonical: Vec<String> = vec![String::new(); groups.iter().max().map_or(0, |m| m + 1)];
     for (g, (_, name)) in groups.iter().zip(&names) {
@@ -77,7 +81,7 @@ pub fn statements(given: Vec<Given>) -> Vec<Statement> {
                 rate: None,
                 projected: false,
                 words: vec![],
-                entities: vec![canonical[*group].clone()],
+                entities: vec![(EntityKind::Person, canonical[*group].clone())],
             },
         })
         .collect()

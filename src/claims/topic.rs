@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
+use super::identity::EntityKind;
 use super::{Interval, Kind, Statement};
 use crate::document::{Document, Span};
 use crate::extract::text::{fold, sentence_at};
@@ -50,8 +51,8 @@ pub struct Topic {
     pub projected: bool,
     /// Content words near the statement and their weights, sorted by word.
     pub words: Vec<(String, f32)>,
-    /// Names of the people and organisations named in its sentence.
-    pub entities: Vec<String>,
+    /// The people and organisations named in its sentence.
+    pub entities: Vec<(EntityKind, String)>,
 }
 
 /// A word of a text with its byte offset.
@@ -198,22 +199,25 @@ fn granular_period(value: &str) -> bool {
 
 /// Every figure and date of one article as a statement with its topic.
 pub fn statements(article: usize, doc: &Document, found: &Extraction) -> Vec<Statement> {
-    let entity_spans: Vec<(Span, &str)> = found
-        .people
+    let people = found.people.iter().map(|e| (EntityKind::Person, e));
+    let organisations = found
+        .organisations
         .iter()
-        .chain(&found.organisations)
-        .flat_map(|e| e.mentions.iter().map(move |m| (m.span, e.name.as_str())))
+        .map(|e| (EntityKind::Organisation, e));
+    let entity_spans: Vec<(Span, EntityKind, &str)> = people
+        .chain(organisations)
+        .flat_map(|(k, e)| e.mentions.iter().map(move |m| (m.span, k, e.name.as_str())))
         .collect();
     let sentence_words = |sentence: Span| -> HashSet<String> {
         words(doc.slice(sentence))
             .map(|(_, w)| w.to_lowercase())
             .collect()
     };
-    let entities_in = |sentence: Span| -> Vec<String> {
-        let mut names: Vec<String> = entity_spans
+    let entities_in = |sentence: Span| -> Vec<(EntityKind, String)> {
+        let mut names: Vec<(EntityKind, String)> = entity_spans
             .iter()
-            .filter(|(s, _)| sentence.contains(*s))
-            .map(|(_, n)| n.to_string())
+            .filter(|(s, _, _)| sentence.contains(*s))
+            .map(|(_, k, n)| (*k, n.to_string()))
             .collect();
         names.sort();
         names.dedup();
