@@ -62,6 +62,7 @@ enum Cue {
     Aux,
     Set,
     NotPast,
+    Dateline,
 }
 
 static TENSE_CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
@@ -76,6 +77,7 @@ static TENSE_CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
                 "aux" => Cue::Aux,
                 "set" => Cue::Set,
                 "not-past" => Cue::NotPast,
+                "dateline" => Cue::Dateline,
                 _ => return None,
             };
             Some((word, cue))
@@ -606,6 +608,10 @@ struct Raw {
     clause_tense: Option<Tense>,
     /// The date of a social post's attribution line: "(@handle) Month D, YYYY".
     attribution: bool,
+    /// The article's own date line: "Published Dec. 26, 2023".
+    dateline: bool,
+    /// A holiday naming a stretch around it: "its Christmas recess".
+    stretch: bool,
 }
 
 struct Found {
@@ -687,7 +693,9 @@ fn full_year_at(t: &Toks, i: usize) -> Option<i32> {
     if tok.kind != Kind::Num || tok.digits != 4 || number_continues(t, i) {
         return None;
     }
-    (1000..=2999).contains(&tok.value).then(|| tok.value as i32)
+    (1000..=2999)
+        .contains(&tok.value)
+        .then_some(tok.value as i32)
 }
 
 fn date_or_unknown(y: i32, m: u32, d: u32) -> When {
@@ -741,7 +749,7 @@ fn month_led(t: &Toks, i: usize, weekday: Option<Weekday>) -> Option<Found> {
     if abbrev || weekday.is_some() {
         return None;
     }
-    bare_month_ok(t, i, month).then(|| Found {
+    bare_month_ok(t, i, month).then_some(Found {
         last: i,
         when: When::MonthName {
             month,
@@ -865,7 +873,7 @@ fn numeric_date(t: &Toks, i: usize) -> Option<Found> {
         return None;
     }
     let sep = t.punct(i + 1)?;
-    if !matches!(sep, '-' | '/') || !t.punct(i + 3).is_some_and(|c| c == sep) {
+    if !matches!(sep, '-' | '/') || t.punct(i + 3).is_none_or(|c| c != sep) {
         return None;
     }
     for k in i + 1..=i + 4 {
@@ -1205,7 +1213,7 @@ fn cue_at(t: &Toks, k: usize) -> Option<Tense> {
                     Tense::Present
                 })
             }
-            Cue::NotPast => None,
+            Cue::NotPast | Cue::Dateline => None,
         };
     }
     let s = t.str(k);
@@ -1276,6 +1284,34 @@ fn after_attribution(t: &Toks, first: usize) -> bool {
     (from..first).any(|k| t.is_punct(k, '(') && t.is_punct(k + 1, '@'))
 }
 
+/// The mention at `first` follows "Published", "Updated:" or "Posted on".
+fn after_dateline_word(t: &Toks, first: usize) -> bool {
+    let mut k = first;
+    while k > 0 && (t.is_punct(k - 1, ':') || t.is(k - 1, "on")) {
+        k -= 1;
+    }
+    k > 0 && t.word(k - 1).and_then(|w| TENSE_CUES.get(w)) == Some(&Cue::Dateline)
+}
+
+/// Nouns after a holiday that make it name a stretch of days around it
+/// rather than the day: "Christmas recess", "Thanksgiving weekend".
+const HOLIDAY_STRETCH: &[&str] = &[
+    "recess",
+    "break",
+    "season",
+    "holidays",
+    "holiday",
+    "period",
+    "vacation",
+    "shopping",
+    "rush",
+    "travel",
+    "week",
+    "weekend",
+    "truce",
+    "ceasefire",
+];
+
 // ---------------------------------------------------------------------------
 // Scanning
 
@@ -1314,7 +1350,11 @@ fn scan(doc: &Document) -> Vec<Raw> {
         tokenize(text, from, to, &mut toks);
         scan_piece(&Toks { text, t: &toks }, &mut out);
         // past the line break, or on from a cut made inside a long line
-        from = if text[to..].starts_with('\n') { to + 1 } else { to };
+        from = if text[to..].starts_with('\n') {
+            to + 1
+        } else {
+            to
+        };
     }
     out
 }
@@ -1339,6 +1379,11 @@ fn scan_piece(t: &Toks, out: &mut Vec<Raw>) {
             tense: clause_tense.or_else(|| tense_near(t, i, last, false)),
             clause_tense,
             attribution: after_attribution(t, i),
+            dateline: after_dateline_word(t, i),
+            stretch: matches!(f.when, When::Holiday { .. })
+                && HOLIDAY_STRETCH
+                    .iter()
+                    .any(|w| t.str(last + 1).eq_ignore_ascii_case(w)),
         });
         i = last + 1;
     }
@@ -1595,6 +1640,13 @@ pub fn infer_published(doc: &Document) -> Option<Inferred> {
             .unwrap_or("")
             .to_string()
     };
+    // "Published Dec. 26, 2023" states the date outright
+    for r in raws.iter().filter(|r| r.dateline) {
+        if let When::Date(date) = r.when {
+            let evidence = format!("date line: '{}'", quote(r));
+            return Some(Inferred { date, evidence });
+        }
+    }
 
     // The year the article is written in, as far as its past tense tells.
     let past_year = raws
@@ -1630,7 +1682,7 @@ pub fn infer_published(doc: &Document) -> Option<Inferred> {
             }
         };
     for r in &raws {
-        let past = r.tense == Some(Tense::Past);
+        let past = r.tense == Some(Tense::Past) && !r.stretch;
         match r.when {
             When::Date(d) if r.attribution => {
                 consider(
@@ -1712,4 +1764,308 @@ pub fn infer_published(doc: &Document) -> Option<Inferred> {
         }
     }
     best.map(|(date, evidence)| Inferred { date, evidence })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test dates are valid")
+    }
+
+    fn run(text: &str, anchor: &str) -> Vec<(String, Option<String>)> {
+        let mut doc = Document::new("t.txt", text.to_string());
+        doc.meta.published = (!anchor.is_empty()).then(|| date(anchor));
+        extract(&doc)
+            .into_iter()
+            .map(|m| (doc.slice(m.span).to_string(), m.value))
+            .collect()
+    }
+
+    /// (sentence, anchor or "", expected [(text, value or "")]).
+    /// (text, value or "") of one expected mention.
+    type Want = (&'static str, &'static str);
+
+    const CORPUS: &[(&str, &str, &[Want])] = &[
+        // tense chooses the direction of a bare weekday
+        (
+            "Secretary Blinken will travel to Mexico City on Wednesday to discuss migration.",
+            "2023-12-26",
+            &[("Wednesday", "2023-12-27")],
+        ),
+        (
+            "The two leaders met in Mexico City on Wednesday.",
+            "2023-12-29",
+            &[("Wednesday", "2023-12-27")],
+        ),
+        (
+            "On Wednesday, the two ministers are set to visit the border.",
+            "2023-12-25",
+            &[("Wednesday", "2023-12-27")],
+        ),
+        (
+            "A Friday press conference was held in the capital.",
+            "2024-01-08",
+            &[("Friday", "2024-01-05")],
+        ),
+        (
+            "The vote is on Tuesday.",
+            "2024-03-05",
+            &[("Tuesday", "2024-03-05")],
+        ),
+        (
+            "The Senate will vote next Tuesday.",
+            "2024-03-06",
+            &[("next Tuesday", "2024-03-12")],
+        ),
+        // absolute forms
+        (
+            "The agency reported the figures on December 22, 2023.",
+            "",
+            &[("December 22, 2023", "2023-12-22")],
+        ),
+        (
+            "The bill passed the Senate on Dec. 22 after a long debate.",
+            "2024-01-03",
+            &[("Dec. 22", "2023-12-22")],
+        ),
+        (
+            "The treaty was signed on 22 December 2023 in Geneva.",
+            "",
+            &[("22 December 2023", "2023-12-22")],
+        ),
+        (
+            "The report, dated 2023-12-22, was released late.",
+            "",
+            &[("2023-12-22", "2023-12-22")],
+        ),
+        (
+            "Officials said the deadline of 12/22/2023 had passed.",
+            "",
+            &[("12/22/2023", "2023-12-22")],
+        ),
+        (
+            "Talks resumed on Wednesday December, 27th in the capital.",
+            "2023-12-28",
+            &[("Wednesday December, 27th", "2023-12-27")],
+        ),
+        (
+            "Congress returns on January 8 and will take up the bill.",
+            "2023-12-26",
+            &[("January 8", "2024-01-08")],
+        ),
+        (
+            "He said he would leave office in January 2025.",
+            "2023-12-26",
+            &[("January 2025", "2025-01")],
+        ),
+        // months without a year
+        (
+            "Crossings rose sharply in November.",
+            "2023-12-26",
+            &[("November", "2023-11")],
+        ),
+        (
+            "The record set in September still stands.",
+            "2023-12-26",
+            &[("September", "2023-09")],
+        ),
+        (
+            "The policy was introduced in May and ended in March.",
+            "2024-01-08",
+            &[("May", "2023-05"), ("March", "2023-03")],
+        ),
+        (
+            "Officials expect a decision next January.",
+            "2023-06-10",
+            &[("next January", "2024-01")],
+        ),
+        // years in context
+        (
+            "Polls ahead of the 2024 election show a tight race.",
+            "",
+            &[("2024", "2024")],
+        ),
+        (
+            "There were two million encounters in fiscal years 2022 and 2023.",
+            "",
+            &[("2022", "2022"), ("2023", "2023")],
+        ),
+        (
+            "Since 2022, the number of crossings has doubled.",
+            "",
+            &[("2022", "2022")],
+        ),
+        (
+            "He is favoured for the 2024 Republican nomination.",
+            "",
+            &[("2024", "2024")],
+        ),
+        (
+            "Copyright 2023, All rights reserved",
+            "",
+            &[("2023", "2023")],
+        ),
+        // relative expressions
+        (
+            "Last week, the president spoke with his counterpart.",
+            "2023-12-26",
+            &[("Last week", "2023-W51")],
+        ),
+        (
+            "Prices fell last month and are expected to rise next year.",
+            "2023-12-26",
+            &[("last month", "2023-11"), ("next year", "2024")],
+        ),
+        (
+            "The mayor spoke to reporters yesterday and will return tomorrow.",
+            "2024-03-05",
+            &[("yesterday", "2024-03-04"), ("tomorrow", "2024-03-06")],
+        ),
+        (
+            "Talks are expected to resume later this month.",
+            "2024-01-08",
+            &[("later this month", "2024-01")],
+        ),
+        (
+            "The closures earlier in the month hurt trade.",
+            "2023-12-28",
+            &[("earlier in the month", "2023-12")],
+        ),
+        (
+            "The plant closed three years ago.",
+            "2024-06-01",
+            &[("three years ago", "2021")],
+        ),
+        (
+            "Last week, the president spoke with his counterpart.",
+            "",
+            &[("Last week", "")],
+        ),
+        // holidays
+        (
+            "The caravan began its march on Christmas Eve.",
+            "2023-12-26",
+            &[("Christmas Eve", "2023-12-24")],
+        ),
+        (
+            "Families gathered for Thanksgiving dinner.",
+            "2023-12-01",
+            &[("Thanksgiving", "2023-11-23")],
+        ),
+        (
+            "Churches will be full on Easter Sunday.",
+            "2024-03-20",
+            &[("Easter Sunday", "2024-03-31")],
+        ),
+        // negatives: durations, names, numbers, modals
+        ("Under Title 42, migrants were expelled.", "2023-12-26", &[]),
+        (
+            "The two-month-long negotiation in Congress has stalled.",
+            "2023-12-26",
+            &[],
+        ),
+        ("Officials counted 2,023 people at the crossing.", "", &[]),
+        ("Officials counted 2023 migrants on the bridge.", "", &[]),
+        ("She may not attend the summit.", "2023-12-26", &[]),
+        ("The program ran for three years.", "2023-12-26", &[]),
+        ("May officials attend the talks?", "2023-12-26", &[]),
+        ("March them to the border, he said.", "2023-12-26", &[]),
+        ("Theresa May met the delegation.", "2023-12-26", &[]),
+        (
+            "The rally begins at 10:30 a.m. with 2000 marchers.",
+            "2023-12-26",
+            &[],
+        ),
+        ("The poll was published by USA Today.", "2023-12-26", &[]),
+        (
+            "Days ago, the website revealed the maps.",
+            "2023-12-26",
+            &[],
+        ),
+        ("A total of 2021 votes were cast.", "", &[]),
+    ];
+
+    #[test]
+    fn corpus() {
+        for &(text, anchor, want) in CORPUS {
+            let got = run(text, anchor);
+            let want: Vec<(String, Option<String>)> = want
+                .iter()
+                .map(|&(t, v)| (t.to_string(), (!v.is_empty()).then(|| v.to_string())))
+                .collect();
+            assert_eq!(got, want, "in {text:?} (anchor {anchor:?})");
+        }
+    }
+
+    fn inferred(text: &str) -> Option<NaiveDate> {
+        infer_published(&Document::new("t.txt", text.to_string())).map(|i| i.date)
+    }
+
+    #[test]
+    fn infers_from_a_post_attribution() {
+        let t = "Screw it. pic.twitter.com/abc — Jane Doe (@jdoe) January 8, 2024\n";
+        assert_eq!(inferred(t), Some(date("2024-01-08")));
+    }
+
+    #[test]
+    fn infers_the_day_after_a_past_weekday_date() {
+        let t = "The ministers met on Wednesday December, 27th.\n\nCopyright 2024,";
+        assert_eq!(inferred(t), Some(date("2023-12-28")));
+    }
+
+    #[test]
+    fn infers_the_day_after_a_past_holiday_in_the_reported_year() {
+        let t = "The caravan began its march on Christmas Eve. There were two million \
+                 encounters in fiscal years 2022 and 2023.";
+        assert_eq!(inferred(t), Some(date("2023-12-25")));
+    }
+
+    #[test]
+    fn infers_from_a_date_line() {
+        let t = "Border talks\nPublished: Dec. 26, 2023\nThe talks began on December 22, 2023.";
+        assert_eq!(inferred(t), Some(date("2023-12-26")));
+    }
+
+    #[test]
+    fn a_holiday_recess_is_no_evidence_of_the_day() {
+        let t = "The Senate postponed its Christmas recess in 2023.";
+        assert_eq!(inferred(t), None);
+    }
+
+    #[test]
+    fn infers_nothing_without_a_day() {
+        assert_eq!(
+            inferred("On Wednesday, they are set to visit.\nCopyright 2023,"),
+            None
+        );
+    }
+
+    #[test]
+    fn spans_stay_on_char_boundaries_for_long_odd_lines() {
+        let mut text = String::new();
+        for _ in 0..20_000 {
+            text.push_str("é in 2023 – “May” 12/31/2023 Dec. 5th\u{a0}");
+        }
+        text.push_str("\n\n\r\n2023");
+        let mut doc = Document::new("t.txt", text);
+        doc.meta.published = Some(date("2024-01-01"));
+        let found = extract(&doc);
+        assert!(found.len() > 20_000);
+        let mut prev_end = 0;
+        for m in &found {
+            assert!(m.span.start >= prev_end && m.span.start < m.span.end);
+            assert!(
+                doc.text.is_char_boundary(m.span.start) && doc.text.is_char_boundary(m.span.end)
+            );
+            prev_end = m.span.end;
+        }
+    }
+
+    #[test]
+    fn easter_dates() {
+        assert_eq!(easter(2024), Some(date("2024-03-31")));
+        assert_eq!(easter(2025), Some(date("2025-04-20")));
+    }
 }
