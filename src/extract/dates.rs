@@ -34,6 +34,19 @@ static MONTH_WORDS: LazyLock<HashMap<&'static str, (u32, bool)>> = LazyLock::new
         .collect()
 });
 
+/// Season words to their index: spring 0, summer 1, fall 2, winter 3.
+static SEASON_WORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    lexicon::items(include_str!("lexicon/seasons.txt"))
+        .filter_map(|l| {
+            let (name, code) = l.split_once(char::is_whitespace)?;
+            let idx = SEASON_CODES.iter().position(|&c| c == code.trim())?;
+            Some((name, u8::try_from(idx).ok()?))
+        })
+        .collect()
+});
+
+const SEASON_CODES: [&str; 4] = ["SP", "SU", "FA", "WI"];
+
 static WEEKDAY_WORDS: LazyLock<HashMap<&'static str, Weekday>> = LazyLock::new(|| {
     lexicon::items(include_str!("lexicon/weekdays.txt"))
         .filter_map(|l| {
@@ -309,6 +322,7 @@ static VOCAB: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(
     let mut v: std::collections::HashSet<&'static str> = RULE_WORDS.iter().copied().collect();
     v.extend(MONTH_WORDS.keys().copied());
     v.extend(WEEKDAY_WORDS.keys().copied());
+    v.extend(SEASON_WORDS.keys().copied());
     v.extend(TENSE_CUES.keys().copied());
     v.extend(YEAR_CONTEXT.keys().copied());
     for list in HOLIDAYS.values() {
@@ -580,6 +594,12 @@ enum When {
         rule: HolidayRule,
         shift: Shift,
     },
+    /// A season (index into [`SEASON_CODES`]) of a given or relative year.
+    Season {
+        season: u8,
+        year: Option<i32>,
+        shift: Shift,
+    },
     /// `n` units from the anchor: "yesterday" is (Day, -1).
     Offset {
         unit: Unit,
@@ -803,8 +823,13 @@ fn bare_month_ok(t: &Toks, i: usize, month: u32) -> bool {
                     .is_some_and(|w| matches!(w, "mid" | "early" | "late"))
         });
     if matches!(month, 3 | 5) && t.str(i).len() <= 5 {
-        // "May" and "March" (not "Mar"); possessive "May's" passes when not a name
-        return after_prep;
+        // "May" and "March" (not "Mar"): after a date preposition, or as the
+        // subject of "was", "saw"... which a modal or a verb never is
+        let verb_next = t
+            .word(i + 1)
+            .and_then(|w| YEAR_CONTEXT.get(w))
+            .is_some_and(|f| f & Y_VERB != 0);
+        return after_prep || verb_next && !t.is_cap_word(i.wrapping_sub(1));
     }
     if let Some(p) = prev {
         if t.is_cap_word(p)
@@ -1020,6 +1045,14 @@ fn shifted(t: &Toks, i: usize, w: &str) -> Option<Found> {
             rule,
         );
     }
+    if let Some(&season) = t.word(j).and_then(|w| SEASON_WORDS.get(w)) {
+        let when = When::Season {
+            season,
+            year: None,
+            shift,
+        };
+        return Found::new(j, when, "season-relative");
+    }
     if let Some((month, false)) = month_at(t, j) {
         return Found::new(j, When::MonthName { month, shift }, "month-relative");
     }
@@ -1081,6 +1114,19 @@ fn holiday(t: &Toks, i: usize) -> Option<Found> {
     )
 }
 
+/// A season with its year: "summer 2023", "the winter of 2022".
+fn season(t: &Toks, i: usize) -> Option<Found> {
+    let &season = SEASON_WORDS.get(t.word(i)?)?;
+    let y_at = if t.is(i + 1, "of") { i + 2 } else { i + 1 };
+    let year = full_year_at(t, y_at)?;
+    let when = When::Season {
+        season,
+        year: Some(year),
+        shift: Shift::None,
+    };
+    Found::new(y_at, when, "season-year")
+}
+
 /// A four-digit number 1900-2100 that stands for a year in its context.
 fn year(t: &Toks, i: usize, prev_year_last: Option<usize>) -> Option<Found> {
     let tok = t.t.get(i)?;
@@ -1130,7 +1176,14 @@ fn year(t: &Toks, i: usize, prev_year_last: Option<usize>) -> Option<Found> {
         .and_then(|w| YEAR_CONTEXT.get(w))
         .copied()
         .unwrap_or(0);
-    if next_flags & Y_AFTER != 0 {
+    let after_next = t
+        .word(i + 2)
+        .and_then(|w| YEAR_CONTEXT.get(w))
+        .copied()
+        .unwrap_or(0);
+    if next_flags & Y_AFTER != 0
+        || prev_word == Some("the") && t.is_lower_word(i + 1) && after_next & Y_AFTER != 0
+    {
         return found("year-event");
     }
     if prev_flags & Y_BEFORE != 0 {
@@ -1162,7 +1215,8 @@ fn match_at(t: &Toks, i: usize, prev_year_last: Option<usize>) -> Option<Found> 
             .or_else(|| month_led(t, i, None))
             .or_else(|| relative(t, i))
             .or_else(|| ago(t, i))
-            .or_else(|| holiday(t, i)),
+            .or_else(|| holiday(t, i))
+            .or_else(|| season(t, i)),
         Kind::Num => numeric_date(t, i)
             .or_else(|| day_led(t, i, None))
             .or_else(|| ago(t, i))
@@ -1491,6 +1545,11 @@ fn iso_week(d: NaiveDate) -> String {
     format!("{:04}-W{:02}", w.year(), w.week())
 }
 
+fn season_value(year: i32, season: u8) -> String {
+    let code = SEASON_CODES.get(usize::from(season)).unwrap_or(&"SU");
+    format!("{year:04}-{code}")
+}
+
 fn ymd(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
@@ -1565,6 +1624,11 @@ fn resolve(when: When, tense: Option<Tense>, anchor: Option<NaiveDate>) -> Optio
         When::Month(y, m) => return Some(ym(y, m)),
         When::Year(y) => return Some(format!("{y:04}")),
         When::Unknown => return None,
+        When::Season {
+            season,
+            year: Some(y),
+            ..
+        } => return Some(season_value(y, season)),
         _ => {}
     }
     let a = anchor?;
@@ -1606,6 +1670,25 @@ fn resolve(when: When, tense: Option<Tense>, anchor: Option<NaiveDate>) -> Optio
             }
             Unit::Year => Some(format!("{:04}", a.year() + n)),
         },
+        When::Season { season, shift, .. } => {
+            // seasons counted from spring 0 of year 0; January and February
+            // belong to the winter of the year before
+            let (y, m) = (i64::from(a.year()), i64::from(a.month()));
+            let now = if m <= 2 {
+                (y - 1) * 4 + 3
+            } else {
+                y * 4 + (m - 3) / 3
+            };
+            let cands: Vec<i64> = (y - 1..=y + 1).map(|y| y * 4 + i64::from(season)).collect();
+            let dir = match shift {
+                Shift::Last => Dir::PastStrict,
+                Shift::Next => Dir::FutureStrict,
+                _ => Dir::Nearest,
+            };
+            let k = pick(&cands, now, |k| k, dir)?;
+            let year = i32::try_from(k.div_euclid(4)).ok()?;
+            Some(season_value(year, season))
+        }
         When::Date(_) | When::Month(..) | When::Year(_) | When::Unknown => None,
     }
 }
@@ -1958,6 +2041,37 @@ mod tests {
             "Churches will be full on Easter Sunday.",
             "2024-03-20",
             &[("Easter Sunday", "2024-03-31")],
+        ),
+        (
+            "It was the third named storm of the 2024 hurricane season.",
+            "",
+            &[("2024", "2024")],
+        ),
+        (
+            "The city had 200,000 residents; by 2020 it had 250,000.",
+            "",
+            &[("2020", "2020")],
+        ),
+        (
+            "Forecasters said that May was the wettest month on record.",
+            "2024-09-17",
+            &[("May", "2024-05")],
+        ),
+        // seasons
+        (
+            "Prices spiked last summer and may ease this winter.",
+            "2023-12-26",
+            &[("last summer", "2023-SU"), ("this winter", "2023-WI")],
+        ),
+        (
+            "The law passed in the summer of 2021.",
+            "",
+            &[("summer of 2021", "2021-SU")],
+        ),
+        (
+            "Prices will fall sharply, analysts said.",
+            "2023-12-26",
+            &[],
         ),
         // negatives: durations, names, numbers, modals
         ("Under Title 42, migrants were expelled.", "2023-12-26", &[]),
