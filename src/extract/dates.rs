@@ -318,22 +318,81 @@ const RULE_WORDS: &[&str] = &[
     "have",
 ];
 
-static VOCAB: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
-    let mut v: std::collections::HashSet<&'static str> = RULE_WORDS.iter().copied().collect();
-    v.extend(MONTH_WORDS.keys().copied());
-    v.extend(WEEKDAY_WORDS.keys().copied());
-    v.extend(SEASON_WORDS.keys().copied());
-    v.extend(TENSE_CUES.keys().copied());
-    v.extend(YEAR_CONTEXT.keys().copied());
-    for list in HOLIDAYS.values() {
-        for h in list {
-            v.extend(
-                h.words
-                    .iter()
-                    .copied()
-                    .filter(|w| w.len() > 1 || w.chars().all(char::is_alphanumeric)),
-            );
+/// FNV-1a: every word of the text is looked up, and the words are short.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// What a known word can start: cheap tests before the lexicon look-ups.
+const W_MONTH: u8 = 1;
+const W_WEEKDAY: u8 = 2;
+const W_HOLIDAY: u8 = 4;
+const W_SEASON: u8 = 8;
+
+/// A word a rule looks at: its lower-case form, tense role and `W_*` classes.
+#[derive(Debug, Clone, Copy)]
+struct Known {
+    word: &'static str,
+    role: Option<Cue>,
+    class: u8,
+}
+
+/// Every word a rule looks at, keyed by its lower-case bytes.
+static VOCAB: LazyLock<FnvMap<&'static [u8], Known>> = LazyLock::new(|| {
+    let mut v: FnvMap<&'static [u8], Known> = FnvMap::default();
+    let mut add = |word: &'static str, role: Option<Cue>, class: u8| {
+        let k = v.entry(word.as_bytes()).or_insert(Known {
+            word,
+            role: None,
+            class: 0,
+        });
+        k.role = k.role.or(role);
+        k.class |= class;
+    };
+    for &w in RULE_WORDS.iter().chain(YEAR_CONTEXT.keys()) {
+        add(w, None, 0);
+    }
+    for &w in MONTH_WORDS.keys() {
+        add(w, None, W_MONTH);
+    }
+    for &w in WEEKDAY_WORDS.keys() {
+        add(w, None, W_WEEKDAY);
+    }
+    for &w in SEASON_WORDS.keys() {
+        add(w, None, W_SEASON);
+    }
+    for (&first, list) in HOLIDAYS.iter() {
+        add(first, None, W_HOLIDAY);
+        for h in list {
+            for &w in h
+                .words
+                .iter()
+                .filter(|w| w.chars().all(char::is_alphanumeric))
+            {
+                add(w, None, 0);
+            }
+        }
+    }
+    for (&w, &c) in TENSE_CUES.iter() {
+        add(w, Some(c), 0);
     }
     v
 });
@@ -364,6 +423,10 @@ struct Tok {
     kind: Kind,
     /// Lower-case form, for words the rules know.
     lower: Option<&'static str>,
+    /// The word's role as a tense cue.
+    role: Option<Cue>,
+    /// `W_*` classes of the word.
+    class: u8,
     /// First character upper case.
     cap: bool,
     /// For `Num` and `Ord`: the number (saturating), and its digit count.
@@ -378,20 +441,40 @@ fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     let flush = |st: usize, en: usize, out: &mut Vec<Tok>| {
         out.push(classify(&line[st..en], from + st, from + en));
     };
-    for (i, c) in line.char_indices() {
-        if c.is_alphanumeric() {
+    let bytes = line.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        let i = next;
+        // ASCII first: most text is
+        let (c, alnum, space) = match bytes[i] {
+            b if b < 0x80 => (
+                char::from(b),
+                b.is_ascii_alphanumeric(),
+                b.is_ascii_whitespace() || b == 0x0b,
+            ),
+            _ => {
+                let Some(c) = line[i..].chars().next() else {
+                    break;
+                };
+                (c, c.is_alphanumeric(), c.is_whitespace())
+            }
+        };
+        next = i + c.len_utf8();
+        if alnum {
             run.get_or_insert(i);
             continue;
         }
         if let Some(st) = run.take() {
             flush(st, i, out);
         }
-        if !c.is_whitespace() {
+        if !space {
             out.push(Tok {
                 start: from + i,
                 end: from + i + c.len_utf8(),
                 kind: Kind::Punct(c),
                 lower: None,
+                role: None,
+                class: 0,
                 cap: false,
                 value: 0,
                 digits: 0,
@@ -409,6 +492,8 @@ fn classify(s: &str, start: usize, end: usize) -> Tok {
         end,
         kind: Kind::Word,
         lower: None,
+        role: None,
+        class: 0,
         cap: false,
         value: 0,
         digits: 0,
@@ -440,8 +525,10 @@ fn classify(s: &str, start: usize, end: usize) -> Tok {
         let n = s.len();
         buf[..n].copy_from_slice(s.as_bytes());
         buf[..n].make_ascii_lowercase();
-        if let Ok(low) = std::str::from_utf8(&buf[..n]) {
-            tok.lower = VOCAB.get(low).copied();
+        if let Some(k) = VOCAB.get(&buf[..n]) {
+            tok.lower = Some(k.word);
+            tok.role = k.role;
+            tok.class = k.class;
         }
     }
     tok
@@ -451,6 +538,8 @@ fn classify(s: &str, start: usize, end: usize) -> Tok {
 struct Toks<'a> {
     text: &'a str,
     t: &'a [Tok],
+    /// The tense each token signals, worked out once per line (see [`cue_at`]).
+    cues: Vec<Option<Tense>>,
 }
 
 impl Toks<'_> {
@@ -651,7 +740,7 @@ impl Found {
 
 fn month_at(t: &Toks, i: usize) -> Option<(u32, bool)> {
     let tok = t.t.get(i)?;
-    if tok.kind != Kind::Word || !tok.cap {
+    if tok.kind != Kind::Word || !tok.cap || tok.class & W_MONTH == 0 {
         return None;
     }
     MONTH_WORDS.get(tok.lower?).copied()
@@ -659,7 +748,7 @@ fn month_at(t: &Toks, i: usize) -> Option<(u32, bool)> {
 
 fn weekday_at(t: &Toks, i: usize) -> Option<Weekday> {
     let tok = t.t.get(i)?;
-    if tok.kind != Kind::Word || !tok.cap {
+    if tok.kind != Kind::Word || !tok.cap || tok.class & W_WEEKDAY == 0 {
         return None;
     }
     WEEKDAY_WORDS.get(tok.lower?).copied()
@@ -1075,7 +1164,7 @@ fn shift_n(s: Shift) -> i32 {
 
 /// A holiday name at `i`: the index of its last token and its rule.
 fn holiday_at(t: &Toks, i: usize) -> Option<(usize, HolidayRule)> {
-    if !t.is_cap_word(i) {
+    if !t.is_cap_word(i) || t.t[i].class & W_HOLIDAY == 0 {
         return None;
     }
     let list = HOLIDAYS.get(t.word(i)?)?;
@@ -1116,6 +1205,9 @@ fn holiday(t: &Toks, i: usize) -> Option<Found> {
 
 /// A season with its year: "summer 2023", "the winter of 2022".
 fn season(t: &Toks, i: usize) -> Option<Found> {
+    if t.t.get(i)?.class & W_SEASON == 0 {
+        return None;
+    }
     let &season = SEASON_WORDS.get(t.word(i)?)?;
     let y_at = if t.is(i + 1, "of") { i + 2 } else { i + 1 };
     let year = full_year_at(t, y_at)?;
@@ -1244,7 +1336,7 @@ fn cue_at(t: &Toks, k: usize) -> Option<Tense> {
         if w == "won" && t.is_apostrophe(k + 1) && t.is(k + 2, "t") {
             return Some(Tense::Future);
         }
-        return match TENSE_CUES.get(w)? {
+        return match tok.role? {
             Cue::Past => Some(Tense::Past),
             Cue::Present => Some(Tense::Present),
             Cue::Future => Some(Tense::Future),
@@ -1255,7 +1347,7 @@ fn cue_at(t: &Toks, k: usize) -> Option<Tense> {
                 Tense::Past
             }),
             Cue::Aux => {
-                let next = t.word(k + 1).and_then(|n| TENSE_CUES.get(n));
+                let next = t.t.get(k + 1).and_then(|n| n.role);
                 let future = match next {
                     Some(Cue::Future | Cue::Set) => true,
                     Some(Cue::FutureTo) => t.is(k + 2, "to"),
@@ -1304,7 +1396,7 @@ fn tense_near(t: &Toks, first: usize, last: usize, clause: bool) -> Option<Tense
         if stop(k) {
             break;
         }
-        if let Some(c) = cue_at(t, k) {
+        if let Some(c) = t.cues.get(k).copied().flatten() {
             left = Some((steps, c));
             break;
         }
@@ -1317,7 +1409,7 @@ fn tense_near(t: &Toks, first: usize, last: usize, clause: bool) -> Option<Tense
         if stop(k) {
             break;
         }
-        if let Some(c) = cue_at(t, k) {
+        if let Some(c) = t.cues.get(k).copied().flatten() {
             right = Some((steps, c));
             break;
         }
@@ -1344,7 +1436,7 @@ fn after_dateline_word(t: &Toks, first: usize) -> bool {
     while k > 0 && (t.is_punct(k - 1, ':') || t.is(k - 1, "on")) {
         k -= 1;
     }
-    k > 0 && t.word(k - 1).and_then(|w| TENSE_CUES.get(w)) == Some(&Cue::Dateline)
+    k > 0 && t.t.get(k - 1).and_then(|x| x.role) == Some(Cue::Dateline)
 }
 
 /// Nouns after a holiday that make it name a stretch of days around it
@@ -1402,7 +1494,13 @@ fn scan(doc: &Document) -> Vec<Raw> {
             }
         }
         tokenize(text, from, to, &mut toks);
-        scan_piece(&Toks { text, t: &toks }, &mut out);
+        let mut line = Toks {
+            text,
+            t: &toks,
+            cues: Vec::new(),
+        };
+        line.cues = (0..toks.len()).map(|k| cue_at(&line, k)).collect();
+        scan_piece(&line, &mut out);
         // past the line break, or on from a cut made inside a long line
         from = if text[to..].starts_with('\n') {
             to + 1
