@@ -721,6 +721,9 @@ struct Raw {
     dateline: bool,
     /// A holiday naming a stretch around it: "its Christmas recess".
     stretch: bool,
+    /// The year stated earlier in the same sentence: "In 2019, the shutdown
+    /// ended on Jan. 25."
+    year_hint: Option<i32>,
 }
 
 struct Found {
@@ -1514,14 +1517,25 @@ fn scan(doc: &Document) -> Vec<Raw> {
 fn scan_piece(t: &Toks, out: &mut Vec<Raw>) {
     let mut i = 0;
     let mut prev_year_last = None;
+    let mut sentence_year = None;
     while i < t.len() {
         let Some(f) = match_at(t, i, prev_year_last) else {
+            if t.ends_sentence(i) {
+                sentence_year = None;
+            }
             i += 1;
             continue;
         };
         let last = f.last.max(i).min(t.len() - 1);
         if matches!(f.when, When::Year(_)) {
             prev_year_last = Some(last);
+        }
+        let year_hint = sentence_year;
+        match (f.when, f.rule) {
+            (_, "copyright-year") => {}
+            (When::Year(y) | When::Month(y, _), _) => sentence_year = Some(y),
+            (When::Date(d), _) => sentence_year = Some(d.year()),
+            _ => {}
         }
         let clause_tense = tense_near(t, i, last, true);
         out.push(Raw {
@@ -1536,6 +1550,7 @@ fn scan_piece(t: &Toks, out: &mut Vec<Raw>) {
                 && HOLIDAY_STRETCH
                     .iter()
                     .any(|w| t.str(last + 1).eq_ignore_ascii_case(w)),
+            year_hint,
         });
         i = last + 1;
     }
@@ -1678,7 +1693,24 @@ fn month_day_date(
                 .or_else(|| pick(&fits, day_key(anchor), day_key, Dir::Nearest));
         }
     }
-    pick(&cands, day_key(anchor), day_key, dir)
+    pick_day(&cands, anchor, dir)
+}
+
+/// The day `dir` picks, unless it lies most of a year away while another
+/// candidate is within weeks: "voted to keep the government open through
+/// Nov. 17" (said in October) is the coming Nov. 17 whatever the tense.
+fn pick_day(cands: &[NaiveDate], anchor: NaiveDate, dir: Dir) -> Option<NaiveDate> {
+    let now = day_key(anchor);
+    let got = pick(cands, now, day_key, dir);
+    if matches!(dir, Dir::Past | Dir::Future) {
+        let near = pick(cands, now, day_key, Dir::Nearest);
+        if let (Some(g), Some(n)) = (got, near) {
+            if (day_key(g) - now).abs() > 200 && (day_key(n) - now).abs() <= 60 {
+                return Some(n);
+            }
+        }
+    }
+    got
 }
 
 fn weekday_date(
@@ -1716,7 +1748,54 @@ fn weekday_date(
     add_days(anchor, n)
 }
 
-fn resolve(when: When, tense: Option<Tense>, anchor: Option<NaiveDate>) -> Option<String> {
+/// The value of a partial date from a year stated earlier in its sentence,
+/// unless the tense says the sentence has moved on from that year.
+fn resolve_in_year(
+    when: When,
+    year: i32,
+    tense: Option<Tense>,
+    anchor: Option<NaiveDate>,
+) -> Option<String> {
+    if let Some(a) = anchor {
+        let against = match tense {
+            Some(Tense::Future) => year < a.year(),
+            Some(Tense::Past) => year > a.year(),
+            _ => false,
+        };
+        if against {
+            return None;
+        }
+    }
+    match when {
+        When::MonthDay {
+            month,
+            day,
+            weekday,
+        } => {
+            let d = NaiveDate::from_ymd_opt(year, month, day)?;
+            weekday.is_none_or(|w| d.weekday() == w).then(|| ymd(d))
+        }
+        When::MonthName {
+            month,
+            shift: Shift::None,
+        } => Some(ym(year, month)),
+        When::Holiday {
+            rule,
+            shift: Shift::None,
+        } => rule.date(year).map(ymd),
+        _ => None,
+    }
+}
+
+fn resolve(
+    when: When,
+    tense: Option<Tense>,
+    anchor: Option<NaiveDate>,
+    year_hint: Option<i32>,
+) -> Option<String> {
+    if let Some(v) = year_hint.and_then(|y| resolve_in_year(when, y, tense, anchor)) {
+        return Some(v);
+    }
     match when {
         When::Date(d) => return Some(ymd(d)),
         When::Month(y, m) => return Some(ym(y, m)),
@@ -1757,7 +1836,7 @@ fn resolve(when: When, tense: Option<Tense>, anchor: Option<NaiveDate>) -> Optio
             } else {
                 dir_of(tense, shift)
             };
-            pick(&cands, day_key(a), day_key, dir).map(ymd)
+            pick_day(&cands, a, dir).map(ymd)
         }
         When::Offset { unit, n } => match unit {
             Unit::Day => add_days(a, i64::from(n)).map(ymd),
@@ -1800,7 +1879,7 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
         .into_iter()
         .map(|r| DateMention {
             span: r.span,
-            value: resolve(r.when, r.tense, anchor),
+            value: resolve(r.when, r.tense, anchor, r.year_hint),
             rule: r.rule,
         })
         .collect()
@@ -1906,7 +1985,9 @@ pub fn infer_published(doc: &Document) -> Option<Inferred> {
                 day,
                 weekday: None,
             } if past => {
-                let Some(y) = ref_year else { continue };
+                let Some(y) = r.year_hint.or(ref_year) else {
+                    continue;
+                };
                 consider(
                     &mut best,
                     NaiveDate::from_ymd_opt(y, month, day).and_then(|d| add_days(d, 1)),
@@ -1920,7 +2001,9 @@ pub fn infer_published(doc: &Document) -> Option<Inferred> {
                 rule,
                 shift: Shift::None,
             } if past => {
-                let Some(y) = ref_year else { continue };
+                let Some(y) = r.year_hint.or(ref_year) else {
+                    continue;
+                };
                 consider(
                     &mut best,
                     rule.date(y).and_then(|d| add_days(d, 1)),
@@ -2165,6 +2248,21 @@ mod tests {
             "The law passed in the summer of 2021.",
             "",
             &[("summer of 2021", "2021-SU")],
+        ),
+        (
+            "In 2019, a 35-day shutdown ended on Jan. 25.",
+            "2023-10-01",
+            &[("2019", "2019"), ("Jan. 25", "2019-01-25")],
+        ),
+        (
+            "Trump, who lost in 2020, will hold a rally on Nov. 4 in Iowa.",
+            "2023-10-01",
+            &[("2020", "2020"), ("Nov. 4", "2023-11-04")],
+        ),
+        (
+            "The Senate voted late Saturday to keep the government open through Nov. 17.",
+            "2023-10-01",
+            &[("Saturday", "2023-09-30"), ("Nov. 17", "2023-11-17")],
         ),
         (
             "Prices will fall sharply, analysts said.",
