@@ -2374,6 +2374,66 @@ mod tests {
     }
 
     #[test]
+    fn no_panic_on_shuffled_date_pieces() {
+        const PIECES: &[&str] = &[
+            "May",
+            "March",
+            " ",
+            "\n",
+            ",",
+            ".",
+            "2023",
+            "12",
+            "/",
+            "-",
+            "27th",
+            "Wednesday",
+            "last",
+            "week",
+            "Dec",
+            "é",
+            "’",
+            "s",
+            "(",
+            "@",
+            ")",
+            "—",
+            "Christmas",
+            "Eve",
+            "in",
+            "the",
+            "of",
+            "ago",
+            "two",
+            "years",
+            "Copyright",
+            "©",
+            "31",
+            "02",
+            "9999",
+            "0",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for round in 0..300 {
+            let mut text = String::new();
+            for _ in 0..(round % 60) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            let mut doc = Document::new("t.txt", text);
+            let _ = infer_published(&doc);
+            doc.meta.published = Some(date("2024-02-29"));
+            for m in extract(&doc) {
+                assert!(m.span.start < m.span.end && m.span.end <= doc.text.len());
+                assert!(doc.text.is_char_boundary(m.span.start));
+                assert!(doc.text.is_char_boundary(m.span.end));
+            }
+        }
+    }
+
+    #[test]
     fn easter_dates() {
         assert_eq!(easter(2024), Some(date("2024-03-31")));
         assert_eq!(easter(2025), Some(date("2025-04-20")));
