@@ -2,7 +2,10 @@
 //! about the same topic when nothing rules it out (a figure's unit, counted
 //! class, period, rate and projection must agree) and the words and names of
 //! their clauses are alike (cosine of idf-weighted bags). Joining is greedy,
-//! best pair first, and a claim holds at most one statement per article.
+//! best pair first, by average linkage (two groups join only when their
+//! statements are alike on average, so one shared name cannot chain
+//! different events together), and a claim holds at most one statement per
+//! article.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -28,7 +31,9 @@ fn compatible(a: &Statement, b: &Statement) -> bool {
         _ => true,
     };
     match a.kind {
-        Kind::Date => true,
+        Kind::Date => {
+            x.granularity.is_none() || y.granularity.is_none() || x.granularity == y.granularity
+        }
         // one claim per person: the topic says whose role it is
         Kind::Role => x.entities == y.entities,
         Kind::Figure => {
@@ -146,20 +151,22 @@ pub fn align(statements: Vec<Statement>) -> Vec<Claim> {
             postings.entry(*id).or_default().push(i);
         }
     }
-    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut similarity: HashMap<(usize, usize), f32> = HashMap::new();
     for list in postings.values() {
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
-                if seen.insert((i, j)) && compatible(&statements[i], &statements[j]) {
-                    let score = cosine(&vectors[i], &vectors[j]);
-                    if score >= THRESHOLD {
-                        pairs.push((score, i, j));
-                    }
+                let key = (i.min(j), i.max(j));
+                if !similarity.contains_key(&key) && compatible(&statements[i], &statements[j]) {
+                    similarity.insert(key, cosine(&vectors[i], &vectors[j]));
                 }
             }
         }
     }
+    let mut pairs: Vec<(f32, usize, usize)> = similarity
+        .iter()
+        .filter(|(_, s)| **s >= THRESHOLD)
+        .map(|(&(i, j), &s)| (s, i, j))
+        .collect();
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     // greedy joining; a group never holds two statements of one article
     let mut group: Vec<usize> = (0..statements.len()).collect();

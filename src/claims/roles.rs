@@ -80,6 +80,7 @@ pub fn statements(given: Vec<Given>) -> Vec<Statement> {
                 period: None,
                 rate: None,
                 projected: false,
+                granularity: None,
                 words: vec![],
                 entities: vec![(EntityKind::Person, canonical[*group].clone())],
             },

@@ -49,6 +49,9 @@ pub struct Topic {
     pub rate: Option<String>,
     /// What is hoped, expected or planned rather than what is.
     pub projected: bool,
+    /// Dates: "day", "week", "month", "season" or "year"; a day and the
+    /// month around it are different topics.
+    pub granularity: Option<&'static str>,
     /// Content words near the statement and their weights, sorted by word.
     pub words: Vec<(String, f32)>,
     /// The people and organisations named in its sentence.
@@ -193,6 +196,17 @@ pub fn interval(f: &Figure) -> Interval {
     Interval::Number { low, high }
 }
 
+/// The calendar unit a TIMEX3-like value names.
+pub fn granularity(value: &str) -> &'static str {
+    match value.len() {
+        4 => "year",
+        7 if value.as_bytes()[5].is_ascii_digit() => "month",
+        _ if value.contains("-W") => "week",
+        10 => "day",
+        _ => "season",
+    }
+}
+
 fn granular_period(value: &str) -> bool {
     value.len() == 4 || value.len() == 7 || value.contains("-W")
 }
@@ -261,12 +275,14 @@ pub fn statements(article: usize, doc: &Document, found: &Extraction) -> Vec<Sta
                 period,
                 rate: f.rate.clone(),
                 projected: projected(doc, sentence, f.span),
+                granularity: None,
                 words: bag.into_iter().collect(),
                 entities: entities_in(sentence),
             },
         });
     }
-    for d in &found.dates {
+    // a copyright line dates the page, not anything the article claims
+    for d in found.dates.iter().filter(|d| d.rule != "copyright-year") {
         let sentence = sentence_at(&doc.text, d.span.start);
         let mut bag = window(doc, sentence, d.span, &values);
         // a date in a sentence with a figure is about what the figure counts
@@ -294,6 +310,7 @@ pub fn statements(article: usize, doc: &Document, found: &Extraction) -> Vec<Sta
                 period: None,
                 rate: None,
                 projected: false,
+                granularity: d.value.as_deref().map(granularity),
                 words: bag.into_iter().collect(),
                 entities: entities_in(sentence),
             },
