@@ -112,6 +112,10 @@ static MONTH_NAMES: LazyLock<HashSet<&'static str>> =
 /// Words that make a following "one" a pronoun ("no one", "any one").
 const PRONOUN_ONE: &[&str] = &["no", "any", "every", "each", "which", "this", "that"];
 
+/// Words after "a year", "a day" that make it a point in time, not a rate
+/// ("up 4% from a year earlier").
+const NOT_RATE: &[&str] = &["earlier", "ago", "later", "before", "after", "prior", "old"];
+
 /// Longest digit run read as a number; longer runs are identifiers.
 const MAX_DIGITS: usize = 15;
 
@@ -296,6 +300,9 @@ struct Core {
     bare: bool,
     /// A number word below ten with no magnitude ("two").
     small_word: bool,
+    /// Digits with an "m" suffix: millions ("1.5m people") or metres
+    /// ("the 100m race").
+    metre: bool,
 }
 
 struct Scan<'a> {
@@ -410,16 +417,32 @@ impl<'a> Scan<'a> {
                 rule,
                 bare: false,
                 small_word: false,
+                metre: suffix.eq_ignore_ascii_case("m"),
             });
         }
         let mut last = 1.0;
-        while let Some(m) = self.magnitude_word(next) {
-            if m <= last || !self.toks[next].space {
+        loop {
+            // "10 million", and "$5.5-billion" with a hyphen.
+            let (m, after) = match self.magnitude_word(next) {
+                Some(m) if self.toks[next].space => (m, next + 1),
+                _ if self.is_punct(next, '-')
+                    && self.attached(next)
+                    && self.attached(next + 1)
+                    && rule == "digits" =>
+                {
+                    match self.magnitude_word(next + 1) {
+                        Some(m) if m >= 1000.0 => (m, next + 2),
+                        _ => break,
+                    }
+                }
+                _ => break,
+            };
+            if m <= last {
                 break;
             }
             value *= m;
             last = m;
-            next += 1;
+            next = after;
             rule = "digits-magnitude";
         }
         Some(Core {
@@ -428,6 +451,7 @@ impl<'a> Scan<'a> {
             rule,
             bare: bare_digits && rule == "digits",
             small_word: false,
+            metre: false,
         })
     }
 
@@ -465,13 +489,18 @@ impl<'a> Scan<'a> {
             if self.word_is(k, "a") || self.word_is(k, "an") {
                 k = self.joined(k, false)?;
             }
-            let mag = self.magnitude_word(k).filter(|&m| m >= 1000.0)?;
+            let mag = if self.word_is(k, "dozen") {
+                12.0
+            } else {
+                self.magnitude_word(k).filter(|&m| m >= 1000.0)?
+            };
             return Some(Core {
                 value: frac * mag,
                 next: k + 1,
                 rule: "fraction-words",
                 bare: false,
                 small_word: false,
+                metre: false,
             });
         }
         #[derive(PartialEq, Clone, Copy)]
@@ -576,6 +605,7 @@ impl<'a> Scan<'a> {
             rule: "number-words",
             bare: false,
             small_word: !has_mag && value < 10.0 && last != Class::Dozen,
+            metre: false,
         })
     }
 
@@ -686,6 +716,78 @@ impl<'a> Scan<'a> {
                 _ => {}
             }
         }
+        // "7-Eleven", "Catch-Twenty": a number word after a hyphen.
+        if t.kind == Kind::Word && i > 0 && !t.space && self.is_punct(i - 1, '-') {
+            return true;
+        }
+        // "7-Eleven", "one-third", "555-1234": a hyphen and then a name, a
+        // fraction or the rest of a phone number.
+        if self.is_punct(next, '-') && self.attached(next) && self.attached(next + 1) {
+            if core.small_word {
+                return true;
+            }
+            if let Some(nt) = self.toks.get(next + 1) {
+                let w = &self.text[nt.start..nt.end];
+                if nt.kind == Kind::Word && w.chars().next().is_some_and(char::is_uppercase) {
+                    return true;
+                }
+                if nt.kind == Kind::Num && w.len() == 4 && self.raw(i).len() == 3 {
+                    return true;
+                }
+            }
+        }
+        if i >= 2
+            && t.kind == Kind::Num
+            && self.raw(i).len() == 4
+            && self.is_punct(i - 1, '-')
+            && self.attached(i - 1)
+            && self.attached(i)
+            && self.raw(i - 2).len() == 3
+            && self.toks[i - 2].kind == Kind::Num
+        {
+            return true;
+        }
+        // Ratios: "1 in 4 adults", "nine out of ten".
+        if core.value <= 100.0 {
+            let ratio_after = |k: usize| {
+                self.toks
+                    .get(k)
+                    .is_some_and(|x| x.kind == Kind::Num && !year_like(self.raw(k)))
+                    || self.number_word(k).is_some_and(|v| v <= 100.0)
+            };
+            if self.word_is(next, "in") && ratio_after(next + 1)
+                || self.word_is(next, "out")
+                    && self.word_is(next + 1, "of")
+                    && ratio_after(next + 2)
+            {
+                return true;
+            }
+            let ratio_before = |k: usize| {
+                self.toks.get(k).is_some_and(|x| x.kind == Kind::Num)
+                    || self.number_word(k).is_some()
+            };
+            if i >= 2 && self.word_is(i - 1, "in") && ratio_before(i - 2)
+                || i >= 3
+                    && self.word_is(i - 1, "of")
+                    && self.word_is(i - 2, "out")
+                    && ratio_before(i - 3)
+            {
+                return true;
+            }
+        }
+        // Footnotes and list markers: "(2)", "[3]".
+        if i > 0
+            && !t.space
+            && matches!(self.toks[i - 1].kind, Kind::Punct('(' | '['))
+            && self.attached(next)
+            && matches!(
+                self.toks.get(next).map(|x| x.kind),
+                Some(Kind::Punct(')' | ']'))
+            )
+            && core.bare
+        {
+            return true;
+        }
         // "No. 1"
         if i >= 2
             && self.is_punct(i - 1, '.')
@@ -767,11 +869,7 @@ impl<'a> Scan<'a> {
         }
         // A name with a number: "Title 42", "Boeing 737", "CC BY-SA 2.0".
         if let Some(w) = &prev_word
-            && self
-                .raw(i - 1)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+            && self.raw(i - 1).chars().any(char::is_uppercase)
             && !STOPWORDS.contains(w.as_str())
         {
             return true;
@@ -957,6 +1055,9 @@ impl<'a> Scan<'a> {
                     && let Some(n) = self.lower(k + 1)
                     && let Some(u) = RATES.get(n.as_str())
                     && *u == n
+                    && !self
+                        .lower(k + 2)
+                        .is_some_and(|x| NOT_RATE.contains(&x.as_str()))
                 {
                     return Some(format!("per {u}"));
                 }
@@ -1115,6 +1216,16 @@ fn figure_at(scan: &Scan, i: usize, floor: usize) -> Option<(Found, usize)> {
     if currency.is_some() {
         unit = Unit::Money;
     }
+    // "the 100m race", "a 2m-high wall": metres, not millions.
+    if core.metre
+        && currency.is_none()
+        && (scan.is_punct(next, '-') && scan.attached(next)
+            || scan.item(next).is_some_and(|it| {
+                !it.cap && !STOPWORDS.contains(it.lower.as_str()) && !is_plural(&it.lower)
+            }))
+    {
+        return None;
+    }
     if let Some((q, kind)) = scan.qualifier_before(start_tok, floor) {
         // "an estimated 10,000": the article belongs to the noun phrase.
         qualifier = kind;
@@ -1130,7 +1241,9 @@ fn figure_at(scan: &Scan, i: usize, floor: usize) -> Option<(Found, usize)> {
     }
     let noun_from = after.unwrap_or(next);
     let mut what = scan.noun_after(noun_from, false);
-    if core.small_word && unit == Unit::Count && what.is_none() {
+    // A spelled-out number with no noun is rarely a count ("nine out of
+    // ten", "at ten"); below ten it is often a pronoun ("one").
+    if toks[i].kind == Kind::Word && core.value < 100.0 && unit == Unit::Count && what.is_none() {
         return None;
     }
     if unit == Unit::Money && what.is_none() {
@@ -1177,8 +1290,8 @@ fn figure_at(scan: &Scan, i: usize, floor: usize) -> Option<(Found, usize)> {
     ))
 }
 
-/// Figures without a noun of their own take one from context: an earlier
-/// figure of the same unit in the sentence ("38% of voters ..., down from
+/// Figures without a noun of their own take one from context: the other end
+/// of a range, an earlier figure of the same unit in the sentence ("38% of voters ..., down from
 /// 46%"), the plural noun they follow ("encounters have surpassed 250k"), or
 /// the figure just before them.
 fn fill_what(scan: &Scan, found: &mut [Found]) {
@@ -1194,7 +1307,20 @@ fn fill_what(scan: &Scan, found: &mut [Found]) {
             .take_while(|f| f.sent == sent)
             .find(|f| f.fig.unit == unit && f.fig.what.is_some())
             .and_then(|f| f.fig.what.clone());
-        let what = same_sentence
+        // A range: "10,000-15,000 people", "between 10 and 20 migrants".
+        let range = found.get(k + 1).and_then(|n| {
+            let gap = scan
+                .text
+                .get(found[k].fig.span.end..n.fig.span.start)
+                .unwrap_or("");
+            (n.sent == sent
+                && n.fig.unit == unit
+                && matches!(gap.trim(), "-" | "–" | "to" | "and" | "or"))
+            .then(|| n.fig.what.clone())
+            .flatten()
+        });
+        let what = range
+            .or(same_sentence)
             .or_else(|| match unit {
                 Unit::Count => scan.noun_before(found[k].first, false),
                 Unit::Money => scan.noun_before(found[k].first, true),
@@ -1518,10 +1644,46 @@ mod tests {
             "Millions of Americans and hundreds of migrants watched.",
             "Image: Gage Skidmore, CC BY-SA 2.0, via Wikimedia Commons.",
             "Posted by RF_SoTX_956 on Dec. 5.",
+            "A one-third share went to 7-Eleven stores.",
+            "Nearly 1 in 4 adults and nine out of ten doctors agree.",
+            "See note (2) and [3]. Call 555-1234.",
+            "Her iPhone 15 broke during the 100m race.",
+            "Wages rose from a year earlier, in fiscal 2023-24.",
         ] {
             let got = run(text);
             assert!(got.is_empty(), "{text:?} gave {got:?}");
         }
+    }
+
+    #[test]
+    fn ranges_hyphens_and_dozens() {
+        check(&[
+            (
+                "Between 10,000-15,000 people marched.",
+                &[
+                    ("10,000", 10000.0, Count, None, Exact, Some("people")),
+                    ("15,000", 15000.0, Count, None, Exact, Some("people")),
+                ],
+            ),
+            (
+                "It was a $5.5-billion deal.",
+                &[(
+                    "$5.5-billion",
+                    5.5e9,
+                    Money,
+                    Some("USD"),
+                    Exact,
+                    Some("deal"),
+                )],
+            ),
+            (
+                "Half a dozen officers and two dozen soldiers arrived.",
+                &[
+                    ("Half a dozen", 6.0, Count, None, Exact, Some("officers")),
+                    ("two dozen", 24.0, Count, None, Exact, Some("soldiers")),
+                ],
+            ),
+        ]);
     }
 
     #[test]
