@@ -105,6 +105,25 @@ static RATES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// For each first letter a-z, a bit per word length (up to 9) that some word
+/// able to start a number has: most words are ruled out without hashing.
+static START_SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
+    let mut shapes = [0u16; 26];
+    let words = NUMBER_WORDS
+        .keys()
+        .chain(FRACTIONS.keys())
+        .chain(["a", "an"].iter());
+    for w in words {
+        if let Some(&c) = w.as_bytes().first()
+            && c.is_ascii_lowercase()
+            && w.len() < 16
+        {
+            shapes[(c - b'a') as usize] |= 1 << w.len();
+        }
+    }
+    shapes
+});
+
 /// Month names and abbreviations, lower case.
 static MONTH_NAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| MONTHS.iter().map(|(m, _)| *m).collect());
@@ -565,7 +584,9 @@ impl<'a> Scan<'a> {
                 Class::Teen | Class::Tens => {
                     matches!(last, Class::Start | Class::Hundred | Class::Mag)
                 }
-                Class::Hundred => matches!(last, Class::Lead | Class::Unit | Class::Teen),
+                Class::Hundred => {
+                    matches!(last, Class::Lead | Class::Unit | Class::Teen) && cur < 100.0
+                }
                 Class::Dozen => {
                     matches!(last, Class::Lead | Class::Unit | Class::Teen | Class::Tens)
                 }
@@ -993,9 +1014,10 @@ impl<'a> Scan<'a> {
     /// surpassed 250k") or, with `det`, the nearest noun after a determiner
     /// ("a plan that would deploy $20 billion").
     fn noun_before(&self, start: usize, det: bool) -> Option<String> {
+        // Eight words at most, and never more than sixteen tokens.
         let mut k = start;
         let mut seen = 0;
-        while k > 0 && seen < 8 {
+        while k > 0 && seen < 8 && start - k < 16 {
             k -= 1;
             if !self.same_sentence(k, start) {
                 break;
@@ -1153,6 +1175,10 @@ fn may_start(scan: &Scan, i: usize) -> bool {
             let b = &mut buf[..raw.len()];
             b.copy_from_slice(raw);
             b.make_ascii_lowercase();
+            let first = b[0].wrapping_sub(b'a');
+            if first >= 26 || START_SHAPES[first as usize] & (1 << b.len()) == 0 {
+                return false;
+            }
             let w = std::str::from_utf8(b).unwrap_or("");
             NUMBER_WORDS.contains_key(w) || FRACTIONS.contains_key(w) || w == "a" || w == "an"
         }
@@ -1295,46 +1321,54 @@ fn figure_at(scan: &Scan, i: usize, floor: usize) -> Option<(Found, usize)> {
 /// 46%"), the plural noun they follow ("encounters have surpassed 250k"), or
 /// the figure just before them.
 fn fill_what(scan: &Scan, found: &mut [Found]) {
+    // The latest figure of each unit that has a noun: one slot per unit
+    // keeps this linear however many figures a sentence holds.
+    let slot = |u: Unit| match u {
+        Unit::Count => 0,
+        Unit::Percent => 1,
+        Unit::Money => 2,
+    };
+    let mut latest: [Option<(u32, String)>; 3] = [None, None, None];
     for k in 0..found.len() {
-        if found[k].fig.what.is_some() {
-            continue;
-        }
         let unit = found[k].fig.unit;
         let sent = found[k].sent;
-        let same_sentence = found[..k]
-            .iter()
-            .rev()
-            .take_while(|f| f.sent == sent)
-            .find(|f| f.fig.unit == unit && f.fig.what.is_some())
-            .and_then(|f| f.fig.what.clone());
-        // A range: "10,000-15,000 people", "between 10 and 20 migrants".
-        let range = found.get(k + 1).and_then(|n| {
-            let gap = scan
-                .text
-                .get(found[k].fig.span.end..n.fig.span.start)
-                .unwrap_or("");
-            (n.sent == sent
-                && n.fig.unit == unit
-                && matches!(gap.trim(), "-" | "–" | "to" | "and" | "or"))
-            .then(|| n.fig.what.clone())
-            .flatten()
-        });
-        let what = range
-            .or(same_sentence)
-            .or_else(|| match unit {
-                Unit::Count => scan.noun_before(found[k].first, false),
-                Unit::Money => scan.noun_before(found[k].first, true),
-                Unit::Percent => None,
-            })
-            .or_else(|| {
-                let prev = found[..k].last()?;
-                (unit == Unit::Count
-                    && prev.fig.unit == unit
-                    && found[k].fig.span.start.saturating_sub(prev.fig.span.end) < 300)
-                    .then(|| prev.fig.what.clone())
-                    .flatten()
+        if found[k].fig.what.is_none() {
+            // A range: "10,000-15,000 people", "between 10 and 20 migrants".
+            let range = found.get(k + 1).and_then(|n| {
+                let gap = scan
+                    .text
+                    .get(found[k].fig.span.end..n.fig.span.start)
+                    .unwrap_or("");
+                (n.sent == sent
+                    && n.fig.unit == unit
+                    && matches!(gap.trim(), "-" | "–" | "to" | "and" | "or"))
+                .then(|| n.fig.what.clone())
+                .flatten()
             });
-        found[k].fig.what = what;
+            let same_sentence = latest[slot(unit)]
+                .as_ref()
+                .filter(|(s, _)| *s == sent)
+                .map(|(_, w)| w.clone());
+            let what = range
+                .or(same_sentence)
+                .or_else(|| match unit {
+                    Unit::Count => scan.noun_before(found[k].first, false),
+                    Unit::Money => scan.noun_before(found[k].first, true),
+                    Unit::Percent => None,
+                })
+                .or_else(|| {
+                    let prev = found[..k].last()?;
+                    (unit == Unit::Count
+                        && prev.fig.unit == unit
+                        && found[k].fig.span.start.saturating_sub(prev.fig.span.end) < 300)
+                        .then(|| prev.fig.what.clone())
+                        .flatten()
+                });
+            found[k].fig.what = what;
+        }
+        if let Some(w) = &found[k].fig.what {
+            latest[slot(unit)] = Some((sent, w.clone()));
+        }
     }
 }
 
@@ -1707,6 +1741,9 @@ mod tests {
     fn never_panics_on_odd_input() {
         let long_digits = "9".repeat(100_000);
         let long_commas = "1,000,".repeat(10_000);
+        // One sentence of many bare figures: the context look-ups must stay
+        // bounded (this once took minutes).
+        let many_figures = "5 ".repeat(50_000);
         for text in [
             "",
             "$",
@@ -1720,6 +1757,7 @@ mod tests {
             "é1,000é",
             long_digits.as_str(),
             long_commas.as_str(),
+            many_figures.as_str(),
             "one two three four five six seven eight nine ten",
             "thousand million billion trillion",
         ] {
