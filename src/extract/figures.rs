@@ -1,9 +1,1770 @@
 //! Figures: numbers that state a quantity, with unit, currency, qualifier and
 //! what is counted.
+//!
+//! One pass over the body splits it into tokens (words, numbers, punctuation);
+//! each number, or number word, then has a bounded look either side: a
+//! qualifier and currency sign before it, a magnitude word, "+", "%" or a
+//! currency name after it, then the noun it counts and a rate. Everything the
+//! rules look at is a few tokens away, so the work is linear in the text.
+//!
+//! Not figures: years, days of a month, ordinals, times, ages, durations
+//! written as one hyphenated word ("two-month-long"), and numbers that belong
+//! to a name or identifier ("Title 42", "COVID-19", "@user123", "F-16").
+//! Vague magnitudes ("hundreds", "millions") are never emitted. A spelled-out
+//! number below ten is emitted only when a noun follows it ("two agents"),
+//! never as a pronoun ("one of the", "no one").
 
-use crate::document::Document;
-use crate::extract::Figure;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
-pub fn extract(_doc: &Document) -> Vec<Figure> {
-    Vec::new()
+use crate::document::{Document, Span};
+use crate::extract::lexicon::{MONTHS, items};
+use crate::extract::{Figure, Qualifier, Unit};
+use crate::lexicon_set;
+
+lexicon_set!(STOPWORDS, "figure_stopwords.txt");
+lexicon_set!(ADJECTIVES, "figure_adjectives.txt");
+lexicon_set!(LABELS, "figure_labels.txt");
+lexicon_set!(COMPOUNDS, "figure_compounds.txt");
+lexicon_set!(PLURALS, "figure_plurals.txt");
+lexicon_set!(DETERMINERS, "figure_determiners.txt");
+lexicon_set!(LY_NOUNS, "figure_ly_nouns.txt");
+
+/// Lines of `<word> <number>`.
+fn values(data: &'static str) -> HashMap<&'static str, f64> {
+    items(data)
+        .filter_map(|l| {
+            let (w, v) = l.split_once(char::is_whitespace)?;
+            Some((w, v.trim().parse().ok()?))
+        })
+        .collect()
+}
+
+static NUMBER_WORDS: LazyLock<HashMap<&'static str, f64>> =
+    LazyLock::new(|| values(include_str!("lexicon/number_words.txt")));
+static FRACTIONS: LazyLock<HashMap<&'static str, f64>> =
+    LazyLock::new(|| values(include_str!("lexicon/figure_fractions.txt")));
+static MAGNITUDES: LazyLock<HashMap<&'static str, f64>> =
+    LazyLock::new(|| values(include_str!("lexicon/figure_magnitudes.txt")));
+
+/// Qualifier phrases as word lists, longest first.
+static QUALIFIERS: LazyLock<Vec<(Vec<&'static str>, Qualifier)>> = LazyLock::new(|| {
+    let mut v: Vec<_> = items(include_str!("lexicon/figure_qualifiers.txt"))
+        .filter_map(|l| {
+            let (kind, phrase) = l.split_once(char::is_whitespace)?;
+            let q = match kind {
+                "approx" => Qualifier::Approx,
+                "more_than" => Qualifier::MoreThan,
+                "less_than" => Qualifier::LessThan,
+                _ => return None,
+            };
+            Some((phrase.split_whitespace().collect::<Vec<_>>(), q))
+        })
+        .collect();
+    v.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    v
+});
+
+#[derive(Default)]
+struct Currencies {
+    /// Attached sign forms ("$", "US$"), as written.
+    signs: HashMap<&'static str, &'static str>,
+    /// ISO codes written as words ("USD").
+    codes: HashMap<&'static str, &'static str>,
+    /// Currency names after the number, lower case, one or two words.
+    words: HashMap<&'static str, &'static str>,
+}
+
+static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
+    let mut c = Currencies::default();
+    for l in items(include_str!("lexicon/figure_currencies.txt")) {
+        let Some((kind, rest)) = l.split_once(char::is_whitespace) else {
+            continue;
+        };
+        let Some((form, iso)) = rest.trim().rsplit_once(char::is_whitespace) else {
+            continue;
+        };
+        let map = match kind {
+            "sign" => &mut c.signs,
+            "code" => &mut c.codes,
+            "word" => &mut c.words,
+            _ => continue,
+        };
+        map.insert(form.trim(), iso);
+    }
+    c
+});
+
+/// Rate forms to the period they name ("daily" -> "day").
+static RATES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    items(include_str!("lexicon/figure_rates.txt"))
+        .filter_map(|l| {
+            let (form, unit) = l.split_once(char::is_whitespace)?;
+            Some((form, unit.trim()))
+        })
+        .collect()
+});
+
+/// For each first letter a-z, a bit per word length (up to 9) that some word
+/// able to start a number has: most words are ruled out without hashing.
+static START_SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
+    let mut shapes = [0u16; 26];
+    let words = NUMBER_WORDS
+        .keys()
+        .chain(FRACTIONS.keys())
+        .chain(["a", "an"].iter());
+    for w in words {
+        if let Some(&c) = w.as_bytes().first()
+            && c.is_ascii_lowercase()
+            && w.len() < 16
+        {
+            shapes[(c - b'a') as usize] |= 1 << w.len();
+        }
+    }
+    shapes
+});
+
+/// Month names and abbreviations, lower case.
+static MONTH_NAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| MONTHS.iter().map(|(m, _)| *m).collect());
+
+/// Words that make a following "one" a pronoun ("no one", "any one").
+const PRONOUN_ONE: &[&str] = &["no", "any", "every", "each", "which", "this", "that"];
+
+/// Words after "a year", "a day" that make it a point in time, not a rate
+/// ("up 4% from a year earlier").
+const NOT_RATE: &[&str] = &["earlier", "ago", "later", "before", "after", "prior", "old"];
+
+/// Longest digit run read as a number; longer runs are identifiers.
+const MAX_DIGITS: usize = 15;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Word,
+    /// Digits with optional `,` groups and one decimal point.
+    Num,
+    /// Digits followed by letters ("250k", "27th"); `split` is where the
+    /// letters start.
+    NumSuffix {
+        split: usize,
+    },
+    /// Anything else made of word characters ("RF_SoTX_956", "x2").
+    Ident,
+    Punct(char),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    /// White space before the token.
+    space: bool,
+    /// Sentence number; a line break or sentence-ending punctuation
+    /// followed by white space starts the next one.
+    sent: u32,
+}
+
+fn tokenize(text: &str, body: Span) -> Vec<Tok> {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut sent = 0u32;
+    let mut space = false;
+    let mut i = body.start;
+    let end = body.end;
+    while i < end {
+        let Some(c) = text[i..end].chars().next() else {
+            break;
+        };
+        if c.is_whitespace() {
+            if c == '\n' {
+                sent += 1;
+            } else if let Some(prev) = toks.last()
+                && !space
+                && matches!(prev.kind, Kind::Punct('.' | '!' | '?' | '…'))
+                && !abbreviation_dot(text, &toks)
+            {
+                sent += 1;
+            }
+            space = true;
+            i += c.len_utf8();
+            continue;
+        }
+        if c.is_alphanumeric() || c == '_' {
+            let mut j = i;
+            let mut digits = 0usize;
+            let mut dots = 0usize;
+            while j < end {
+                let Some(ch) = text[j..end].chars().next() else {
+                    break;
+                };
+                if ch.is_alphanumeric() || ch == '_' {
+                    if ch.is_ascii_digit() {
+                        digits += 1;
+                    }
+                    j += ch.len_utf8();
+                } else if ch == ','
+                    && j > i
+                    && digit(j - 1)
+                    && digit(j + 1)
+                    && digit(j + 2)
+                    && digit(j + 3)
+                    && !digit(j + 4)
+                    && j + 4 <= end
+                {
+                    j += 1;
+                } else if ch == '.' && j > i && digit(j - 1) && digit(j + 1) && j + 1 < end {
+                    dots += 1;
+                    j += 1;
+                } else if matches!(ch, '\'' | '\u{2019}')
+                    && j > i
+                    && text[..j]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphabetic)
+                    && text[j + ch.len_utf8()..end]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic)
+                {
+                    j += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let kind = classify(&text[i..j], digits, dots);
+            toks.push(Tok {
+                start: i,
+                end: j,
+                kind,
+                space,
+                sent,
+            });
+            space = false;
+            i = j;
+            continue;
+        }
+        toks.push(Tok {
+            start: i,
+            end: i + c.len_utf8(),
+            kind: Kind::Punct(c),
+            space,
+            sent,
+        });
+        space = false;
+        i += c.len_utf8();
+    }
+    toks
+}
+
+/// True when the last token, a period, closes an abbreviation such as "U.S."
+/// or "Dec." rather than a sentence.
+fn abbreviation_dot(text: &str, toks: &[Tok]) -> bool {
+    let n = toks.len();
+    if n < 2 || !matches!(toks[n - 1].kind, Kind::Punct('.')) || toks[n - 1].space {
+        return false;
+    }
+    let prev = toks[n - 2];
+    if prev.kind != Kind::Word {
+        return false;
+    }
+    let w = &text[prev.start..prev.end];
+    let single_upper = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+    single_upper || MONTH_NAMES.contains(w.to_lowercase().as_str()) && w.len() <= 4
+}
+
+fn classify(s: &str, digits: usize, dots: usize) -> Kind {
+    let first = s.as_bytes().first().copied().unwrap_or(b'_');
+    if first.is_ascii_digit() {
+        let split = s
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .unwrap_or(s.len());
+        if digits > MAX_DIGITS || dots > 1 {
+            return Kind::Ident;
+        }
+        if split == s.len() {
+            return Kind::Num;
+        }
+        if s[split..].chars().all(|c| c.is_ascii_alphabetic()) {
+            return Kind::NumSuffix { split };
+        }
+        return Kind::Ident;
+    }
+    if digits == 0
+        && s.chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
+    {
+        Kind::Word
+    } else {
+        Kind::Ident
+    }
+}
+
+/// A word with any abbreviation dots joined on: "U.S." is one item.
+struct Item {
+    lower: String,
+    cap: bool,
+    /// Index of the token after the item.
+    next: usize,
+}
+
+/// The number before any magnitude, percent or currency is looked at.
+struct Core {
+    value: f64,
+    /// Index of the token after the number (and magnitude words).
+    next: usize,
+    rule: &'static str,
+    /// Digits only, no separator, no magnitude ("42", "2023", "2.0").
+    bare: bool,
+    /// A number word below ten with no magnitude ("two").
+    small_word: bool,
+    /// Digits with an "m" suffix: millions ("1.5m people") or metres
+    /// ("the 100m race").
+    metre: bool,
+}
+
+struct Scan<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+}
+
+impl<'a> Scan<'a> {
+    fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+
+    /// True when token `i` exists and touches the token before it.
+    fn attached(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    /// The lower-case word at `i`, when token `i` is a word.
+    fn lower(&self, i: usize) -> Option<String> {
+        self.is_word(i).then(|| lower(self.raw(i)))
+    }
+
+    fn word_is(&self, i: usize, w: &str) -> bool {
+        self.is_word(i) && self.raw(i).eq_ignore_ascii_case(w)
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) => x.sent == y.sent,
+            _ => false,
+        }
+    }
+
+    /// The word item starting at `i` ("U.S." joined into one).
+    fn item(&self, i: usize) -> Option<Item> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let raw = self.raw(i);
+        let cap = raw.chars().next().is_some_and(char::is_uppercase);
+        let mut lower = lower(raw);
+        let mut next = i + 1;
+        if raw.chars().count() == 1 && self.is_punct(next, '.') && self.attached(next) {
+            lower.push('.');
+            next += 1;
+            while self.is_word(next)
+                && self.attached(next)
+                && self.raw(next).chars().count() == 1
+                && self.is_punct(next + 1, '.')
+                && self.attached(next + 1)
+            {
+                lower.push_str(&self.raw(next).to_lowercase());
+                lower.push('.');
+                next += 2;
+            }
+        }
+        Some(Item { lower, cap, next })
+    }
+
+    fn number_word(&self, i: usize) -> Option<f64> {
+        self.lower(i)
+            .and_then(|w| NUMBER_WORDS.get(w.as_str()).copied())
+    }
+
+    /// A magnitude word standing after a number ("million", "bn").
+    fn magnitude_word(&self, i: usize) -> Option<f64> {
+        let w = self.lower(i)?;
+        match NUMBER_WORDS.get(w.as_str()) {
+            Some(&v) if v >= 100.0 && w != "dozen" => Some(v),
+            _ if w.len() >= 2 => MAGNITUDES.get(w.as_str()).copied(),
+            _ => None,
+        }
+    }
+
+    /// Digits at `i`, with any magnitude words after them.
+    fn digits(&self, i: usize) -> Option<Core> {
+        let t = self.toks.get(i)?;
+        let raw = &self.text[t.start..t.end];
+        let (num, suffix) = match t.kind {
+            Kind::Num => (raw, ""),
+            Kind::NumSuffix { split } => (raw.get(..split)?, raw.get(split..)?),
+            _ => return None,
+        };
+        if num.ends_with(['.', ',']) {
+            return None;
+        }
+        let mut value: f64 = num.replace(',', "").parse().ok()?;
+        let mut next = i + 1;
+        let mut rule = "digits";
+        let bare_digits = !num.contains(',');
+        if !suffix.is_empty() {
+            let s = suffix.to_ascii_lowercase();
+            let mag = MAGNITUDES.get(s.as_str()).copied()?;
+            value *= mag;
+            rule = match mag {
+                m if m >= 1e12 => "suffix-tn",
+                m if m >= 1e9 => "suffix-bn",
+                m if m >= 1e6 => "suffix-m",
+                _ => "suffix-k",
+            };
+            return Some(Core {
+                value,
+                next,
+                rule,
+                bare: false,
+                small_word: false,
+                metre: suffix.eq_ignore_ascii_case("m"),
+            });
+        }
+        let mut last = 1.0;
+        loop {
+            // "10 million", and "$5.5-billion" with a hyphen.
+            let (m, after) = match self.magnitude_word(next) {
+                Some(m) if self.toks[next].space => (m, next + 1),
+                _ if self.is_punct(next, '-')
+                    && self.attached(next)
+                    && self.attached(next + 1)
+                    && rule == "digits" =>
+                {
+                    match self.magnitude_word(next + 1) {
+                        Some(m) if m >= 1000.0 => (m, next + 2),
+                        _ => break,
+                    }
+                }
+                _ => break,
+            };
+            if m <= last {
+                break;
+            }
+            value *= m;
+            last = m;
+            next = after;
+            rule = "digits-magnitude";
+        }
+        Some(Core {
+            value,
+            next,
+            rule,
+            bare: bare_digits && rule == "digits",
+            small_word: false,
+            metre: false,
+        })
+    }
+
+    /// Tokens `i` and `i + 1` are joined by white space, or by a hyphen
+    /// when `hyphen` allows ("twenty-five", "quarter-million"); the index of
+    /// the second word.
+    fn joined(&self, i: usize, hyphen: bool) -> Option<usize> {
+        let n = i + 1;
+        if self.is_word(n) && self.toks[n].space {
+            return Some(n);
+        }
+        if hyphen
+            && self.is_punct(n, '-')
+            && self.attached(n)
+            && self.is_word(n + 1)
+            && self.attached(n + 1)
+        {
+            return Some(n + 1);
+        }
+        None
+    }
+
+    /// Spelled-out numbers: "eight thousand", "one hundred and fifty",
+    /// "a quarter of a million", "half a million", "a dozen".
+    fn words(&self, i: usize) -> Option<Core> {
+        let w0 = self.lower(i)?;
+        let lead_a = w0 == "a" || w0 == "an";
+        let j = if lead_a { self.joined(i, false)? } else { i };
+        if let Some(&frac) = self.lower(j).as_deref().and_then(|w| FRACTIONS.get(w)) {
+            // [a] quarter [of] [a] million | half a million
+            let mut k = self.joined(j, true)?;
+            if self.word_is(k, "of") {
+                k = self.joined(k, false)?;
+            }
+            if self.word_is(k, "a") || self.word_is(k, "an") {
+                k = self.joined(k, false)?;
+            }
+            let mag = if self.word_is(k, "dozen") {
+                12.0
+            } else {
+                self.magnitude_word(k).filter(|&m| m >= 1000.0)?
+            };
+            return Some(Core {
+                value: frac * mag,
+                next: k + 1,
+                rule: "fraction-words",
+                bare: false,
+                small_word: false,
+                metre: false,
+            });
+        }
+        #[derive(PartialEq, Clone, Copy)]
+        enum Class {
+            Start,
+            Lead,
+            Unit,
+            Teen,
+            Tens,
+            Hundred,
+            Dozen,
+            Mag,
+        }
+        let mut last = if lead_a { Class::Lead } else { Class::Start };
+        let mut total = 0.0;
+        let mut cur = if lead_a { 1.0 } else { 0.0 };
+        let mut last_mag = f64::INFINITY;
+        let mut k = j;
+        let mut next = i;
+        let mut has_mag = false;
+        while let Some(w) = self.lower(k) {
+            if w == "and" {
+                // "two and a half million"
+                if matches!(last, Class::Unit | Class::Teen | Class::Tens)
+                    && self.word_is(k + 1, "a")
+                    && self.word_is(k + 2, "half")
+                    && let Some(m) = self.magnitude_word(k + 3).filter(|&m| m >= 1000.0)
+                    && m < last_mag
+                {
+                    total += (cur + 0.5) * m;
+                    cur = 0.0;
+                    next = k + 4;
+                    has_mag = true;
+                    break;
+                }
+                // "one hundred and fifty"
+                if matches!(last, Class::Hundred | Class::Mag)
+                    && self.number_word(k + 1).is_some_and(|v| v < 100.0)
+                    && !self.word_is(k + 1, "dozen")
+                {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            let Some(&v) = NUMBER_WORDS.get(w.as_str()) else {
+                break;
+            };
+            let class = match (w.as_str(), v) {
+                ("dozen", _) => Class::Dozen,
+                (_, 100.0) => Class::Hundred,
+                (_, v) if v >= 1000.0 => Class::Mag,
+                (_, v) if v >= 20.0 => Class::Tens,
+                (_, v) if v >= 10.0 => Class::Teen,
+                _ => Class::Unit,
+            };
+            let ok = match class {
+                Class::Unit => matches!(
+                    last,
+                    Class::Start | Class::Tens | Class::Hundred | Class::Mag
+                ),
+                Class::Teen | Class::Tens => {
+                    matches!(last, Class::Start | Class::Hundred | Class::Mag)
+                }
+                Class::Hundred => {
+                    matches!(last, Class::Lead | Class::Unit | Class::Teen) && cur < 100.0
+                }
+                Class::Dozen => {
+                    matches!(last, Class::Lead | Class::Unit | Class::Teen | Class::Tens)
+                }
+                Class::Mag => !matches!(last, Class::Start | Class::Dozen) && v < last_mag,
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            match class {
+                Class::Unit | Class::Teen | Class::Tens => cur += v,
+                Class::Hundred | Class::Dozen => {
+                    cur = cur.max(1.0) * v;
+                    has_mag |= class == Class::Hundred;
+                }
+                _ => {
+                    total += cur.max(1.0) * v;
+                    cur = 0.0;
+                    last_mag = v;
+                    has_mag = true;
+                }
+            }
+            last = class;
+            next = k + 1;
+            match self.joined(k, class == Class::Tens) {
+                Some(n) => k = n,
+                None => break,
+            }
+        }
+        if next == i || last == Class::Lead {
+            return None;
+        }
+        let value = total + cur;
+        Some(Core {
+            value,
+            next,
+            rule: "number-words",
+            bare: false,
+            small_word: !has_mag && value < 10.0 && last != Class::Dozen,
+            metre: false,
+        })
+    }
+
+    /// The qualifier phrase ending just before token `start`: its first
+    /// token and kind.
+    fn qualifier_before(&self, start: usize, floor: usize) -> Option<(usize, Qualifier)> {
+        if start > floor && self.is_punct(start - 1, '~') {
+            return Some((start - 1, Qualifier::Approx));
+        }
+        'phrases: for (words, q) in QUALIFIERS.iter() {
+            let n = words.len();
+            if n == 0 || start < n || start - n < floor {
+                continue;
+            }
+            let first = start - n;
+            for (k, w) in words.iter().enumerate() {
+                let t = first + k;
+                if !self.word_is(t, w) || !self.toks[t + 1].space {
+                    continue 'phrases;
+                }
+            }
+            if !self.same_sentence(first, start) {
+                continue;
+            }
+            return Some((first, *q));
+        }
+        None
+    }
+
+    /// A currency sign or code just before token `i`: first token and code.
+    fn currency_before(&self, i: usize, floor: usize) -> Option<(usize, &'static str)> {
+        if i == 0 || i - 1 < floor {
+            return None;
+        }
+        let p = i - 1;
+        let t = self.toks[p];
+        if let Kind::Punct(c) = t.kind {
+            if !self.attached(i) {
+                return None;
+            }
+            let mut buf = [0u8; 4];
+            let sign: &str = c.encode_utf8(&mut buf);
+            let plain = CURRENCIES.signs.get(sign).copied();
+            // "US$", "U.S.$", "C$": letters and dots attached before the sign.
+            let mut s = p;
+            while s > floor
+                && p - s < 4
+                && !self.toks[s].space
+                && matches!(self.toks[s - 1].kind, Kind::Word | Kind::Punct('.'))
+            {
+                s -= 1;
+            }
+            for cand in s..p {
+                let form = &self.text[self.toks[cand].start..t.end];
+                if let Some(&iso) = CURRENCIES.signs.get(form) {
+                    return Some((cand, iso));
+                }
+            }
+            return plain.map(|iso| (p, iso));
+        }
+        if t.kind == Kind::Word && self.toks[i].space {
+            return CURRENCIES.codes.get(self.raw(p)).map(|&iso| (p, iso));
+        }
+        None
+    }
+
+    /// A currency name or code after the number, starting at token `j`.
+    fn currency_after(&self, j: usize) -> Option<(&'static str, usize)> {
+        if self.is_word(j) && self.toks[j].space {
+            if let Some(&iso) = CURRENCIES.codes.get(self.raw(j)) {
+                return Some((iso, j + 1));
+            }
+        }
+        let a = self.item(j)?;
+        if let Some(b) = self.item(a.next) {
+            let two = format!("{} {}", a.lower, b.lower);
+            if let Some(&iso) = CURRENCIES.words.get(two.as_str()) {
+                return Some((iso, b.next));
+            }
+        }
+        CURRENCIES
+            .words
+            .get(a.lower.as_str())
+            .map(|&iso| (iso, a.next))
+    }
+
+    /// Why the number at `i` (ending before token `next`) is not a quantity.
+    /// `plain`: no qualifier, currency or percent, which would make even a
+    /// bare number a figure ("over 2023", "$737").
+    fn excluded(&self, i: usize, next: usize, core: &Core, plain: bool) -> bool {
+        let t = self.toks[i];
+        // Attached to what precedes: "COVID-19", "F-16", "@user 1", "x/2".
+        if i > 0 && !t.space {
+            match self.toks[i - 1].kind {
+                Kind::Punct('-') if i >= 2 && !self.toks[i - 1].space => {
+                    // "10-15" is a range, but "2023-24" is a span of years.
+                    match self.toks[i - 2].kind {
+                        Kind::Word | Kind::Ident => return true,
+                        Kind::Num if year_like(self.raw(i - 2)) => return true,
+                        _ => {}
+                    }
+                }
+                Kind::Punct(
+                    '/' | ':' | '@' | '#' | '_' | '=' | '.' | '\'' | '\u{2019}' | '&' | '*',
+                )
+                | Kind::Word
+                | Kind::Ident => return true,
+                _ => {}
+            }
+        }
+        // "7-Eleven", "Catch-Twenty": a number word after a hyphen.
+        if t.kind == Kind::Word && i > 0 && !t.space && self.is_punct(i - 1, '-') {
+            return true;
+        }
+        // "7-Eleven", "one-third", "555-1234": a hyphen and then a name, a
+        // fraction or the rest of a phone number.
+        if self.is_punct(next, '-') && self.attached(next) && self.attached(next + 1) {
+            if core.small_word {
+                return true;
+            }
+            if let Some(nt) = self.toks.get(next + 1) {
+                let w = &self.text[nt.start..nt.end];
+                if nt.kind == Kind::Word && w.chars().next().is_some_and(char::is_uppercase) {
+                    return true;
+                }
+                if nt.kind == Kind::Num && w.len() == 4 && self.raw(i).len() == 3 {
+                    return true;
+                }
+            }
+        }
+        if i >= 2
+            && t.kind == Kind::Num
+            && self.raw(i).len() == 4
+            && self.is_punct(i - 1, '-')
+            && self.attached(i - 1)
+            && self.attached(i)
+            && self.raw(i - 2).len() == 3
+            && self.toks[i - 2].kind == Kind::Num
+        {
+            return true;
+        }
+        // Ratios: "1 in 4 adults", "nine out of ten".
+        if core.value <= 100.0 {
+            let ratio_after = |k: usize| {
+                self.toks
+                    .get(k)
+                    .is_some_and(|x| x.kind == Kind::Num && !year_like(self.raw(k)))
+                    || self.number_word(k).is_some_and(|v| v <= 100.0)
+            };
+            if self.word_is(next, "in") && ratio_after(next + 1)
+                || self.word_is(next, "out")
+                    && self.word_is(next + 1, "of")
+                    && ratio_after(next + 2)
+            {
+                return true;
+            }
+            let ratio_before = |k: usize| {
+                self.toks.get(k).is_some_and(|x| x.kind == Kind::Num)
+                    || self.number_word(k).is_some()
+            };
+            if i >= 2 && self.word_is(i - 1, "in") && ratio_before(i - 2)
+                || i >= 3
+                    && self.word_is(i - 1, "of")
+                    && self.word_is(i - 2, "out")
+                    && ratio_before(i - 3)
+            {
+                return true;
+            }
+        }
+        // Footnotes and list markers: "(2)", "[3]".
+        if i > 0
+            && !t.space
+            && matches!(self.toks[i - 1].kind, Kind::Punct('(' | '['))
+            && self.attached(next)
+            && matches!(
+                self.toks.get(next).map(|x| x.kind),
+                Some(Kind::Punct(')' | ']'))
+            )
+            && core.bare
+        {
+            return true;
+        }
+        // "No. 1"
+        if i >= 2
+            && self.is_punct(i - 1, '.')
+            && self.attached(i - 1)
+            && (self.word_is(i - 2, "no") || self.word_is(i - 2, "nos"))
+        {
+            return true;
+        }
+        // Attached to what follows: "24/7", "10:30", "9/11", "30°".
+        if self.attached(next)
+            && let Some(nt) = self.toks.get(next)
+        {
+            match nt.kind {
+                Kind::Punct('/' | ':' | '.')
+                    if self
+                        .toks
+                        .get(next + 1)
+                        .is_some_and(|x| !x.space && x.kind == Kind::Num) =>
+                {
+                    return true;
+                }
+                Kind::Punct('°' | '@' | '_') | Kind::Word | Kind::Ident => return true,
+                _ => {}
+            }
+        }
+        // Times: "3 p.m.", "10 am", "9 o'clock".
+        if let Some(it) = self.item(next)
+            && matches!(it.lower.as_str(), "a.m." | "p.m." | "am" | "pm" | "o'clock")
+            && (it.lower.contains('.') || it.lower.contains('\'') || core.value <= 12.0)
+        {
+            return true;
+        }
+        // Durations and ages as one word: "two-month-long", "25-year-old".
+        if self.is_punct(next, '-')
+            && self.attached(next)
+            && self.attached(next + 1)
+            && let Some(w) = self.lower(next + 1)
+            && RATES.get(w.as_str()).is_some_and(|u| *u == w)
+        {
+            return true;
+        }
+        // Ages: "25 years old".
+        if (self.word_is(next, "years") || self.word_is(next, "year"))
+            && self.word_is(next + 1, "old")
+        {
+            return true;
+        }
+        let prev_word = if i > 0 && t.space && self.same_sentence(i - 1, i) {
+            self.lower(i - 1)
+        } else {
+            None
+        };
+        if let Some(p) = &prev_word
+            && LABELS.contains(p.as_str())
+        {
+            return true;
+        }
+        if core.small_word
+            && prev_word
+                .as_deref()
+                .is_some_and(|w| PRONOUN_ONE.contains(&w))
+        {
+            return true;
+        }
+        if !(plain && core.bare) {
+            return false;
+        }
+        let whole = core.value.fract() == 0.0;
+        // Days of a month: "December 22", "Dec. 22", "22 December".
+        if whole && core.value <= 31.0 {
+            let month_before = (i >= 1 && self.is_month(i - 1))
+                || (i >= 2
+                    && self.is_punct(i - 1, '.')
+                    && self.attached(i - 1)
+                    && self.is_month(i - 2));
+            if month_before || self.is_month(next) {
+                return true;
+            }
+        }
+        // A name with a number: "Title 42", "Boeing 737", "CC BY-SA 2.0".
+        if let Some(w) = &prev_word
+            && self.raw(i - 1).chars().any(char::is_uppercase)
+            && !STOPWORDS.contains(w.as_str())
+        {
+            return true;
+        }
+        // A year, unless a counted noun follows: "2023 migrants".
+        if whole && year_like(self.raw(i)) {
+            let counted = self.toks.get(next).is_some_and(|t| t.space)
+                && self
+                    .item(next)
+                    .is_some_and(|it| !it.cap && is_plural(&it.lower))
+                && !prev_word.as_deref().is_some_and(|w| STOPWORDS.contains(w));
+            if !counted {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn is_month(&self, i: usize) -> bool {
+        self.is_word(i)
+            && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+            && MONTH_NAMES.contains(lower(self.raw(i)).as_str())
+    }
+
+    /// The noun counted by a figure whose tokens end before `j`.
+    /// `ing_ok`: a lone -ing word may be the noun ("$2bn in funding").
+    fn noun_after(&self, mut j: usize, ing_ok: bool) -> Option<String> {
+        // "15,000-person caravan", "a 6,000-strong caravan"
+        if self.is_punct(j, '-') && self.attached(j) && self.attached(j + 1) {
+            let w = self.lower(j + 1)?;
+            if w != "strong" {
+                return (!w.ends_with("ed") && !w.ends_with("ing")).then_some(w);
+            }
+            j += 2;
+        }
+        if self.word_is(j, "of") {
+            j += 1;
+            while self
+                .lower(j)
+                .is_some_and(|w| DETERMINERS.contains(w.as_str()) || w == "all")
+            {
+                j += 1;
+            }
+        }
+        let mut had_cap = false;
+        let mut modified = ing_ok;
+        let mut prev_noun: Option<String> = None;
+        for _ in 0..6 {
+            let Some(it) = self.item(j) else { break };
+            if !self.toks[j].space {
+                break;
+            }
+            let w = it.lower.as_str();
+            let next = self.item(it.next).filter(|_| {
+                self.toks
+                    .get(it.next)
+                    .is_some_and(|t| t.space && t.sent == self.toks[j].sent)
+            });
+            let next_nounish = next.as_ref().is_some_and(|n| {
+                let w = n.lower.as_str();
+                !n.cap
+                    && !STOPWORDS.contains(w)
+                    && !is_adverb(w)
+                    && (is_plural(w) || !(w.ends_with("ed") || w.ends_with("ing")))
+            });
+            // "military-age men": a hyphenated modifier.
+            if self.is_punct(it.next, '-')
+                && self.attached(it.next)
+                && self.is_word(it.next + 1)
+                && self.attached(it.next + 1)
+            {
+                j = it.next + 2;
+                continue;
+            }
+            if STOPWORDS.contains(w) && !ADJECTIVES.contains(w) {
+                break;
+            }
+            if is_possessive(self.raw(j)) || ADJECTIVES.contains(w) {
+                modified = true;
+                j = it.next;
+                continue;
+            }
+            if it.cap {
+                if is_plural(w) && !next_nounish {
+                    return Some(w.to_string());
+                }
+                had_cap = true;
+                j = it.next;
+                continue;
+            }
+            if is_adverb(w) {
+                break;
+            }
+            if !is_plural(w) && (w.ends_with("ed") || w.ends_with("ing")) {
+                if w.ends_with("ing") && modified && !next_nounish {
+                    return Some(w.to_string());
+                }
+                if next_nounish {
+                    j = it.next;
+                    continue;
+                }
+                break;
+            }
+            if is_plural(w) || !next_nounish {
+                if !had_cap && let Some(p) = &prev_noun {
+                    let two = format!("{p} {w}");
+                    if COMPOUNDS.contains(two.as_str()) {
+                        return Some(two);
+                    }
+                }
+                return Some(w.to_string());
+            }
+            prev_noun = Some(w.to_string());
+            j = it.next;
+        }
+        None
+    }
+
+    /// The noun a figure starting at token `start` speaks of, looking back in
+    /// its clause: the nearest plural noun ("migrant encounters have
+    /// surpassed 250k") or, with `det`, the nearest noun after a determiner
+    /// ("a plan that would deploy $20 billion").
+    fn noun_before(&self, start: usize, det: bool) -> Option<String> {
+        // Eight words at most, and never more than sixteen tokens.
+        let mut k = start;
+        let mut seen = 0;
+        while k > 0 && seen < 8 && start - k < 16 {
+            k -= 1;
+            if !self.same_sentence(k, start) {
+                break;
+            }
+            let t = self.toks[k];
+            match t.kind {
+                Kind::Word => {}
+                Kind::Punct('.' | '!' | '?' | ',' | ';' | ':' | '(' | ')' | '—' | '–') => break,
+                _ => continue,
+            }
+            seen += 1;
+            let raw = self.raw(k);
+            let sentence_first = k == 0 || self.toks[k - 1].sent != t.sent;
+            if raw.chars().next().is_some_and(char::is_uppercase) && !sentence_first
+                || is_possessive(raw)
+            {
+                continue;
+            }
+            let w = lower(raw);
+            if STOPWORDS.contains(w.as_str()) || ADJECTIVES.contains(w.as_str()) {
+                continue;
+            }
+            if det {
+                if k > 0
+                    && self
+                        .lower(k - 1)
+                        .is_some_and(|p| DETERMINERS.contains(p.as_str()))
+                {
+                    return Some(w);
+                }
+            } else if is_plural(&w) {
+                return Some(w);
+            }
+        }
+        None
+    }
+
+    /// A rate after the figure: "per month", "a day", "every day", "daily".
+    fn rate_after(&self, j: usize) -> Option<String> {
+        let sent = self.toks.get(j.saturating_sub(1))?.sent;
+        // "30,000/month"
+        if self.is_punct(j, '/')
+            && self.attached(j)
+            && let Some(w) = self.lower(j + 1)
+            && let Some(u) = RATES.get(w.as_str())
+        {
+            return Some(format!("per {u}"));
+        }
+        for k in (j..).take(12) {
+            let Some(t) = self.toks.get(k) else { break };
+            if t.sent != sent || matches!(t.kind, Kind::Punct(',' | ';' | ':' | '(' | '—' | '–'))
+            {
+                break;
+            }
+            if let Some(w) = self.lower(k) {
+                if matches!(w.as_str(), "per" | "a" | "an" | "each" | "every")
+                    && let Some(n) = self.lower(k + 1)
+                    && let Some(u) = RATES.get(n.as_str())
+                    && *u == n
+                    && !self
+                        .lower(k + 2)
+                        .is_some_and(|x| NOT_RATE.contains(&x.as_str()))
+                {
+                    return Some(format!("per {u}"));
+                }
+                if w.ends_with("ly")
+                    && let Some(u) = RATES.get(w.as_str())
+                {
+                    return Some(format!("per {u}"));
+                }
+            }
+        }
+        None
+    }
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase().replace('\u{2019}', "'")
+}
+
+/// Words of six letters or more ending in -ly, bar a few nouns.
+fn is_adverb(w: &str) -> bool {
+    w.len() >= 6 && w.ends_with("ly") && !LY_NOUNS.contains(w)
+}
+
+fn is_possessive(raw: &str) -> bool {
+    raw.ends_with("'s") || raw.ends_with("\u{2019}s")
+}
+
+fn is_plural(w: &str) -> bool {
+    PLURALS.contains(w)
+        || (w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !w.ends_with("'s")
+            && !STOPWORDS.contains(w))
+}
+
+/// Four digits that could be a year: 1600 to 2100, no separator.
+fn year_like(raw: &str) -> bool {
+    raw.len() == 4
+        && raw.bytes().all(|b| b.is_ascii_digit())
+        && raw.parse::<u32>().is_ok_and(|y| (1600..=2100).contains(&y))
+}
+
+/// A figure found, before `what` is filled in from context.
+struct Found {
+    fig: Figure,
+    /// First and after-last token.
+    first: usize,
+    sent: u32,
+}
+
+pub fn extract(doc: &Document) -> Vec<Figure> {
+    let text = doc.text.as_str();
+    let body = doc.body;
+    if body.end > text.len()
+        || !text.is_char_boundary(body.start)
+        || !text.is_char_boundary(body.end)
+    {
+        return Vec::new();
+    }
+    let toks = tokenize(text, body);
+    let scan = Scan { text, toks: &toks };
+    let mut found: Vec<Found> = Vec::new();
+    let mut floor = 0usize; // first token a new figure may use
+    let mut i = 0usize;
+    while i < toks.len() {
+        match figure_at(&scan, i, floor) {
+            Some((f, next)) => {
+                floor = next;
+                i = next;
+                found.push(f);
+            }
+            None => i += 1,
+        }
+    }
+    fill_what(&scan, &mut found);
+    found.into_iter().map(|f| f.fig).collect()
+}
+
+/// Cheap test before any parsing: can a number start at token `i`?
+fn may_start(scan: &Scan, i: usize) -> bool {
+    match scan.toks[i].kind {
+        Kind::Num | Kind::NumSuffix { .. } => true,
+        Kind::Word => {
+            // Number words are short and ASCII: lower-case on the stack.
+            let raw = scan.raw(i).as_bytes();
+            if raw.len() > 9 || !raw.is_ascii() {
+                return false;
+            }
+            let mut buf = [0u8; 9];
+            let b = &mut buf[..raw.len()];
+            b.copy_from_slice(raw);
+            b.make_ascii_lowercase();
+            let first = b[0].wrapping_sub(b'a');
+            if first >= 26 || START_SHAPES[first as usize] & (1 << b.len()) == 0 {
+                return false;
+            }
+            let w = std::str::from_utf8(b).unwrap_or("");
+            NUMBER_WORDS.contains_key(w) || FRACTIONS.contains_key(w) || w == "a" || w == "an"
+        }
+        _ => false,
+    }
+}
+
+fn figure_at(scan: &Scan, i: usize, floor: usize) -> Option<(Found, usize)> {
+    if !may_start(scan, i) {
+        return None;
+    }
+    let toks = scan.toks;
+    let core = match toks[i].kind {
+        Kind::Num | Kind::NumSuffix { .. } => scan.digits(i)?,
+        _ => scan.words(i)?,
+    };
+    if !core.value.is_finite() {
+        return None;
+    }
+    let mut next = core.next;
+    let mut end_tok = next; // tokens that belong to the mention end here
+    let mut unit = Unit::Count;
+    let mut qualifier = Qualifier::Exact;
+    let mut currency = None;
+    // "66k+", "10,000-plus"
+    if scan.is_punct(next, '+') && scan.attached(next) {
+        qualifier = Qualifier::MoreThan;
+        next += 1;
+        end_tok = next;
+    } else if scan.is_punct(next, '-') && scan.attached(next) && scan.word_is(next + 1, "plus") {
+        qualifier = Qualifier::MoreThan;
+        next += 2;
+        end_tok = next;
+    }
+    // "38%", "10 percent", "10 per cent"
+    if scan.is_punct(next, '%') || scan.word_is(next, "percent") || scan.word_is(next, "pct") {
+        unit = Unit::Percent;
+        next += 1;
+        end_tok = next;
+    } else if scan.word_is(next, "per") && scan.word_is(next + 1, "cent") {
+        unit = Unit::Percent;
+        next += 2;
+        end_tok = next;
+    }
+    let mut start_tok = i;
+    if let Some((s, iso)) = scan.currency_before(i, floor) {
+        currency = Some(iso);
+        start_tok = s;
+    }
+    let mut after = None;
+    if currency.is_none() && unit == Unit::Count {
+        if let Some((iso, n)) = scan.currency_after(next) {
+            // "500 pounds of cocaine" is a weight.
+            let weight = iso == "GBP" && scan.word_is(n, "of");
+            if !weight {
+                currency = Some(iso);
+                after = Some(n);
+            }
+        }
+    }
+    if currency.is_some() {
+        unit = Unit::Money;
+    }
+    // "the 100m race", "a 2m-high wall": metres, not millions.
+    if core.metre
+        && currency.is_none()
+        && (scan.is_punct(next, '-') && scan.attached(next)
+            || scan.item(next).is_some_and(|it| {
+                !it.cap && !STOPWORDS.contains(it.lower.as_str()) && !is_plural(&it.lower)
+            }))
+    {
+        return None;
+    }
+    if let Some((q, kind)) = scan.qualifier_before(start_tok, floor) {
+        // "an estimated 10,000": the article belongs to the noun phrase.
+        qualifier = kind;
+        start_tok = q;
+    }
+    let plain = qualifier == Qualifier::Exact && unit == Unit::Count;
+    if scan.excluded(i, core.next, &core, plain) {
+        return None;
+    }
+    // "one of the issues", "two of his aides": a pronoun, not a count.
+    if core.small_word && scan.word_is(next, "of") {
+        return None;
+    }
+    let noun_from = after.unwrap_or(next);
+    let mut what = scan.noun_after(noun_from, false);
+    // A spelled-out number with no noun is rarely a count ("nine out of
+    // ten", "at ten"); below ten it is often a pronoun ("one").
+    if toks[i].kind == Kind::Word && core.value < 100.0 && unit == Unit::Count && what.is_none() {
+        return None;
+    }
+    if unit == Unit::Money && what.is_none() {
+        // "$20 billion in aid", "£300,000 for the striker"
+        if scan.word_is(noun_from, "in") || scan.word_is(noun_from, "for") {
+            let mut k = noun_from + 1;
+            while scan
+                .lower(k)
+                .is_some_and(|w| DETERMINERS.contains(w.as_str()))
+            {
+                k += 1;
+            }
+            what = scan.noun_after(k, true);
+        }
+        if what.is_none() && after.is_some() {
+            what = scan.lower(noun_from - 1);
+        }
+    }
+    let rate = scan.rate_after(noun_from);
+    let rule = match unit {
+        Unit::Percent => "percent",
+        Unit::Money => "money",
+        Unit::Count => core.rule,
+    };
+    let first = start_tok;
+    let span = Span::new(toks[first].start, toks[end_tok - 1].end);
+    let fig = Figure {
+        span,
+        value: core.value,
+        unit,
+        currency,
+        qualifier,
+        what,
+        rate,
+        rule,
+    };
+    Some((
+        Found {
+            fig,
+            first,
+            sent: toks[i].sent,
+        },
+        end_tok,
+    ))
+}
+
+/// Figures without a noun of their own take one from context: the other end
+/// of a range, an earlier figure of the same unit in the sentence ("38% of voters ..., down from
+/// 46%"), the plural noun they follow ("encounters have surpassed 250k"), or
+/// the figure just before them.
+fn fill_what(scan: &Scan, found: &mut [Found]) {
+    // The latest figure of each unit that has a noun: one slot per unit
+    // keeps this linear however many figures a sentence holds.
+    let slot = |u: Unit| match u {
+        Unit::Count => 0,
+        Unit::Percent => 1,
+        Unit::Money => 2,
+    };
+    let mut latest: [Option<(u32, String)>; 3] = [None, None, None];
+    for k in 0..found.len() {
+        let unit = found[k].fig.unit;
+        let sent = found[k].sent;
+        if found[k].fig.what.is_none() {
+            // A range: "10,000-15,000 people", "between 10 and 20 migrants".
+            let range = found.get(k + 1).and_then(|n| {
+                let gap = scan
+                    .text
+                    .get(found[k].fig.span.end..n.fig.span.start)
+                    .unwrap_or("");
+                (n.sent == sent
+                    && n.fig.unit == unit
+                    && matches!(gap.trim(), "-" | "–" | "to" | "and" | "or"))
+                .then(|| n.fig.what.clone())
+                .flatten()
+            });
+            let same_sentence = latest[slot(unit)]
+                .as_ref()
+                .filter(|(s, _)| *s == sent)
+                .map(|(_, w)| w.clone());
+            let what = range
+                .or(same_sentence)
+                .or_else(|| match unit {
+                    Unit::Count => scan.noun_before(found[k].first, false),
+                    Unit::Money => scan.noun_before(found[k].first, true),
+                    Unit::Percent => None,
+                })
+                .or_else(|| {
+                    let prev = found[..k].last()?;
+                    (unit == Unit::Count
+                        && prev.fig.unit == unit
+                        && found[k].fig.span.start.saturating_sub(prev.fig.span.end) < 300)
+                        .then(|| prev.fig.what.clone())
+                        .flatten()
+                });
+            found[k].fig.what = what;
+        }
+        if let Some(w) = &found[k].fig.what {
+            latest[slot(unit)] = Some((sent, w.clone()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Want = (
+        &'static str,
+        f64,
+        Unit,
+        Option<&'static str>,
+        Qualifier,
+        Option<&'static str>,
+    );
+
+    fn run(text: &str) -> Vec<Figure> {
+        extract(&Document::new("t.txt", text.to_string()))
+    }
+
+    fn check(cases: &[(&str, &[Want])]) {
+        for (text, want) in cases {
+            let got = run(text);
+            let got: Vec<_> = got
+                .iter()
+                .map(|f| {
+                    (
+                        &text[f.span.start..f.span.end],
+                        f.value,
+                        f.unit,
+                        f.currency,
+                        f.qualifier,
+                        f.what.as_deref(),
+                    )
+                })
+                .collect();
+            assert_eq!(&got, want, "in {text:?}");
+        }
+    }
+
+    use Qualifier::{Approx, Exact, LessThan, MoreThan};
+    use Unit::{Count, Money, Percent};
+
+    #[test]
+    fn digits_and_magnitudes() {
+        check(&[
+            (
+                "Agents recorded 269,735 encounters in September.",
+                &[("269,735", 269735.0, Count, None, Exact, Some("encounters"))],
+            ),
+            (
+                "Officials said 1.5m people had fled the fighting.",
+                &[("1.5m", 1_500_000.0, Count, None, Exact, Some("people"))],
+            ),
+            (
+                "The city expects 250k visitors this summer.",
+                &[("250k", 250_000.0, Count, None, Exact, Some("visitors"))],
+            ),
+            (
+                "At least 10 million households lost power.",
+                &[(
+                    "At least 10 million",
+                    1e7,
+                    Count,
+                    None,
+                    MoreThan,
+                    Some("households"),
+                )],
+            ),
+            (
+                "Only 2 Border Patrol agents were on duty.",
+                &[("2", 2.0, Count, None, Exact, Some("agents"))],
+            ),
+            (
+                "The majority, 66k+ have entered through the sector.",
+                &[("66k+", 66000.0, Count, None, MoreThan, None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn number_words() {
+        check(&[
+            (
+                "The march drew more than eight thousand asylum seekers.",
+                &[(
+                    "more than eight thousand",
+                    8000.0,
+                    Count,
+                    None,
+                    MoreThan,
+                    Some("asylum seekers"),
+                )],
+            ),
+            (
+                "Nearly a quarter of a million undocumented people crossed in November.",
+                &[(
+                    "Nearly a quarter of a million",
+                    250_000.0,
+                    Count,
+                    None,
+                    Approx,
+                    Some("people"),
+                )],
+            ),
+            (
+                "Organisers hoped for half a million marchers.",
+                &[(
+                    "half a million",
+                    500_000.0,
+                    Count,
+                    None,
+                    Exact,
+                    Some("marchers"),
+                )],
+            ),
+            (
+                "Police detained a dozen protesters outside the embassy.",
+                &[("a dozen", 12.0, Count, None, Exact, Some("protesters"))],
+            ),
+            (
+                "The bill would hire one hundred and fifty judges and twenty-five clerks.",
+                &[
+                    (
+                        "one hundred and fifty",
+                        150.0,
+                        Count,
+                        None,
+                        Exact,
+                        Some("judges"),
+                    ),
+                    ("twenty-five", 25.0, Count, None, Exact, Some("clerks")),
+                ],
+            ),
+            (
+                "Some two and a half million voters stayed home.",
+                &[(
+                    "Some two and a half million",
+                    2_500_000.0,
+                    Count,
+                    None,
+                    Approx,
+                    Some("voters"),
+                )],
+            ),
+            (
+                "Two agents were hurt, and three officials told reporters.",
+                &[
+                    ("Two", 2.0, Count, None, Exact, Some("agents")),
+                    ("three", 3.0, Count, None, Exact, Some("officials")),
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn money() {
+        check(&[
+            (
+                "He asked Washington to approve a plan that would deploy $20 billion to the region.",
+                &[("$20 billion", 2e10, Money, Some("USD"), Exact, Some("plan"))],
+            ),
+            (
+                "The firm raised $2bn in new funding.",
+                &[("$2bn", 2e9, Money, Some("USD"), Exact, Some("funding"))],
+            ),
+            (
+                "The club paid £300,000 for the striker and €1.5m in fees.",
+                &[
+                    (
+                        "£300,000",
+                        300_000.0,
+                        Money,
+                        Some("GBP"),
+                        Exact,
+                        Some("striker"),
+                    ),
+                    (
+                        "€1.5m",
+                        1_500_000.0,
+                        Money,
+                        Some("EUR"),
+                        Exact,
+                        Some("fees"),
+                    ),
+                ],
+            ),
+            (
+                "The state spent 300 million pesos on shelters.",
+                &[("300 million", 3e8, Money, Some("MXN"), Exact, Some("pesos"))],
+            ),
+            (
+                "Canada pledged C$40 million, and Japan about ¥5 billion.",
+                &[
+                    ("C$40 million", 4e7, Money, Some("CAD"), Exact, None),
+                    ("about ¥5 billion", 5e9, Money, Some("JPY"), Approx, None),
+                ],
+            ),
+            (
+                "Seized: 500 pounds of cocaine.",
+                &[("500", 500.0, Count, None, Exact, Some("pounds"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn percentages() {
+        check(&[
+            (
+                "Only 38% of voters approved, down from 46% in November.",
+                &[
+                    ("38%", 38.0, Percent, None, Exact, Some("voters")),
+                    ("46%", 46.0, Percent, None, Exact, Some("voters")),
+                ],
+            ),
+            (
+                "Turnout rose 10 percent, and fewer than 5 per cent of ballots were spoiled.",
+                &[
+                    ("10 percent", 10.0, Percent, None, Exact, None),
+                    (
+                        "fewer than 5 per cent",
+                        5.0,
+                        Percent,
+                        None,
+                        LessThan,
+                        Some("ballots"),
+                    ),
+                ],
+            ),
+            (
+                "That is only 10% of December’s tally.",
+                &[("10%", 10.0, Percent, None, Exact, Some("tally"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn qualifiers_and_rates() {
+        check(&[
+            (
+                "An estimated 10,000 people cross illegally every day.",
+                &[(
+                    "estimated 10,000",
+                    10000.0,
+                    Count,
+                    None,
+                    Approx,
+                    Some("people"),
+                )],
+            ),
+            (
+                "Encounters have surpassed 250k this month.",
+                &[(
+                    "surpassed 250k",
+                    250_000.0,
+                    Count,
+                    None,
+                    MoreThan,
+                    Some("encounters"),
+                )],
+            ),
+            (
+                "The shelter holds up to 400 families and roughly 1,200 children.",
+                &[
+                    ("up to 400", 400.0, Count, None, LessThan, Some("families")),
+                    (
+                        "roughly 1,200",
+                        1200.0,
+                        Count,
+                        None,
+                        Approx,
+                        Some("children"),
+                    ),
+                ],
+            ),
+            (
+                "Mexico agreed to take back 30,000 migrants per month.",
+                &[("30,000", 30000.0, Count, None, Exact, Some("migrants"))],
+            ),
+        ]);
+        let f = run("Mexico agreed to take back 30,000 migrants per month.");
+        assert_eq!(f[0].rate.as_deref(), Some("per month"));
+        let f = run("About 10,000 people cross a day.");
+        assert_eq!(f[0].rate.as_deref(), Some("per day"));
+        let f = run("The more than 15,000-person caravan moved north.");
+        assert_eq!(f[0].what.as_deref(), Some("person"));
+        assert_eq!(f[0].qualifier, MoreThan);
+    }
+
+    #[test]
+    fn not_figures() {
+        for text in [
+            "Under Title 42, migrants were expelled.",
+            "The COVID-19 pandemic changed travel.",
+            "Border crossings hit a record in 2023.",
+            "The post went up on December 22, 2023.",
+            "They met on Wednesday December, 27th.",
+            "It was the third-highest monthly total.",
+            "Follow @user123 and @DennyGr28530407 for updates.",
+            "Ukraine asked for F-16 jets and a Boeing 737.",
+            "The talks start at 3 p.m. and end at 10:30.",
+            "See pic.twitter.com/0lDpvPy3PN for the video.",
+            "The 2024 presidential election is close.",
+            "This is one of the key issues, and no one knows why.",
+            "The two-month-long talks stalled.",
+            "A 25-year-old man was arrested.",
+            "Millions of Americans and hundreds of migrants watched.",
+            "Image: Gage Skidmore, CC BY-SA 2.0, via Wikimedia Commons.",
+            "Posted by RF_SoTX_956 on Dec. 5.",
+            "A one-third share went to 7-Eleven stores.",
+            "Nearly 1 in 4 adults and nine out of ten doctors agree.",
+            "See note (2) and [3]. Call 555-1234.",
+            "Her iPhone 15 broke during the 100m race.",
+            "Wages rose from a year earlier, in fiscal 2023-24.",
+        ] {
+            let got = run(text);
+            assert!(got.is_empty(), "{text:?} gave {got:?}");
+        }
+    }
+
+    #[test]
+    fn ranges_hyphens_and_dozens() {
+        check(&[
+            (
+                "Between 10,000-15,000 people marched.",
+                &[
+                    ("10,000", 10000.0, Count, None, Exact, Some("people")),
+                    ("15,000", 15000.0, Count, None, Exact, Some("people")),
+                ],
+            ),
+            (
+                "It was a $5.5-billion deal.",
+                &[(
+                    "$5.5-billion",
+                    5.5e9,
+                    Money,
+                    Some("USD"),
+                    Exact,
+                    Some("deal"),
+                )],
+            ),
+            (
+                "Half a dozen officers and two dozen soldiers arrived.",
+                &[
+                    ("Half a dozen", 6.0, Count, None, Exact, Some("officers")),
+                    ("two dozen", 24.0, Count, None, Exact, Some("soldiers")),
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn year_with_counted_noun_is_a_figure() {
+        let f = run("Police arrested 2000 protesters.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].value, 2000.0);
+        assert!(run("In 2023 migrants kept coming.").is_empty());
+    }
+
+    #[test]
+    fn spans_are_sorted_and_disjoint() {
+        let f = run("Between 10,000 and 15,000 people, about 38% of them, paid $5 each.");
+        assert_eq!(f.len(), 4);
+        for w in f.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start);
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let long_digits = "9".repeat(100_000);
+        let long_commas = "1,000,".repeat(10_000);
+        // One sentence of many bare figures: the context look-ups must stay
+        // bounded (this once took minutes).
+        let many_figures = "5 ".repeat(50_000);
+        for text in [
+            "",
+            "$",
+            "a",
+            "a quarter of a",
+            "1,",
+            "1.",
+            "¥",
+            "US$",
+            "2bn+%",
+            "é1,000é",
+            long_digits.as_str(),
+            long_commas.as_str(),
+            many_figures.as_str(),
+            "one two three four five six seven eight nine ten",
+            "thousand million billion trillion",
+        ] {
+            let f = run(text);
+            for x in &f {
+                assert!(text.is_char_boundary(x.span.start) && text.is_char_boundary(x.span.end));
+            }
+        }
+    }
 }
