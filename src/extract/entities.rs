@@ -206,12 +206,15 @@ impl Scanner<'_> {
                 || lex::INSTITUTIONS.contains(&two)
                 || lex::is_demonym(&two)
         };
+        // "Customers of Duke Energy": a common word before "of" is not the
+        // name's first word unless it is the head ("Bank of America").
+        let before_connector = next.is_some_and(lex::is_connector) && !self.is_org_head(first);
         let strip = lex::is_starter(k)
             || k == "i"
             || (lex::is_common(k)
                 && !self.is_title(first)
                 && !next.is_some_and(keeps_name)
-                && (!self.has_org_head(run) || lex::is_org_country(next)));
+                && (!self.has_org_head(run) || lex::is_org_country(next) || before_connector));
         let run = if strip { rest } else { run };
         trim_connectors(self.toks, run)
     }
@@ -330,7 +333,7 @@ impl Scanner<'_> {
             out.push(self.cand(piece, Kind::Org, "institution"));
             return;
         }
-        if self.is_place(piece) {
+        if self.is_place(piece) || self.names_a_thing(piece) {
             return;
         }
         if piece.len() == 1
@@ -487,6 +490,15 @@ impl Scanner<'_> {
 
     /// A head word last ("Border Patrol") or before "of" ("Department of
     /// State").
+    /// "Storm Helena", "Brooklyn Bridge": a name of an event, law, place or
+    /// thing, by its first or last word.
+    fn names_a_thing(&self, piece: &[usize]) -> bool {
+        piece.len() >= 2
+            && [piece[0], piece[piece.len() - 1]]
+                .iter()
+                .any(|&i| lex::NON_PERSON_HEADS.contains(self.key(i)))
+    }
+
     fn org_head_shape(&self, piece: &[usize]) -> bool {
         let last = piece[piece.len() - 1];
         if self.is_org_head(last) {
@@ -702,6 +714,21 @@ mod tests {
 
     /// (text, people, organisations), each list in order of first mention.
     const CORPUS: &[(&str, &[&str], &[&str])] = &[
+        (
+            "Storm Helena knocked out power on Tuesday, Central Maine Power said.",
+            &[],
+            &["Central Maine Power"],
+        ),
+        (
+            "Hurricane Katrina flooded the city, and the Brooklyn Bridge was closed.",
+            &[],
+            &[],
+        ),
+        (
+            "Customers of Duke Energy were told by spokeswoman Ana Ruiz to expect delays.",
+            &["Ana Ruiz"],
+            &["Duke Energy"],
+        ),
         (
             "Secretary of State Antony Blinken will travel to Mexico City on Wednesday.",
             &["Antony Blinken"],
