@@ -4,10 +4,14 @@
 //! Secretary of State" agree.
 
 use super::identity::{self, EntityKind};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use super::topic::Topic;
 use super::{Kind, Statement};
 use crate::document::{Document, Span};
 use crate::extract::Entity;
+use crate::extract::lexicon;
 use crate::extract::text::{fold, sentence_at};
 
 /// Words that do not change what a title says.
@@ -88,17 +92,20 @@ pub fn statements(given: Vec<Given>) -> Vec<Statement> {
         .collect()
 }
 
+/// Title words to their canonical form ("gov" → "governor").
+static SYNONYMS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    lexicon::items(include_str!("lexicon/role_synonyms.txt"))
+        .filter_map(|l| l.split_once(' '))
+        .map(|(variant, canonical)| (variant, canonical.trim()))
+        .collect()
+});
+
 fn words(role: &str) -> Vec<String> {
     let mut w: Vec<String> = fold(role)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !LIGHT.contains(w))
-        .map(|w| {
-            if w == "advisor" {
-                "adviser".to_string()
-            } else {
-                w.to_string()
-            }
-        })
+        .flat_map(|w| SYNONYMS.get(w).copied().unwrap_or(w).split(' '))
+        .map(str::to_string)
         .collect();
     w.sort();
     w.dedup();
@@ -142,6 +149,9 @@ mod tests {
             ("President", "Mexican President", true),
             ("Vice President; border czar", "border czar", true),
             ("Foreign Minister", "Finance Minister", false),
+            ("Governor", "Gov.", true),
+            ("spokeswoman", "spokesperson", true),
+            ("CEO", "chief executive", true),
         ];
         for (a, b, want) in cases {
             assert_eq!(compatible(a, b), want, "{a} ~ {b}");

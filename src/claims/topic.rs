@@ -43,8 +43,8 @@ pub struct Topic {
     /// singular head noun when no class holds it.
     pub class: Option<String>,
     pub unit: Option<Unit>,
-    /// The month, week or year a figure is stated for, from a date in its
-    /// sentence ("in November", "last month").
+    /// The day, week, month or year a figure is stated for: the nearest date
+    /// in its sentence ("in November", "last month", "on Tuesday").
     pub period: Option<String>,
     pub rate: Option<String>,
     /// What is hoped, expected or planned rather than what is.
@@ -207,10 +207,6 @@ pub fn granularity(value: &str) -> &'static str {
     }
 }
 
-fn granular_period(value: &str) -> bool {
-    value.len() == 4 || value.len() == 7 || value.contains("-W")
-}
-
 /// Every figure and date of one article as a statement with its topic.
 pub fn statements(article: usize, doc: &Document, found: &Extraction) -> Vec<Statement> {
     let people = found.people.iter().map(|e| (EntityKind::Person, e));
@@ -251,8 +247,8 @@ pub fn statements(article: usize, doc: &Document, found: &Extraction) -> Vec<Sta
             .dates
             .iter()
             .filter(|d| sentence.contains(d.span))
+            .filter(|d| d.rule != "copyright-year")
             .filter_map(|d| Some((d.span.start.abs_diff(f.span.start), d.value.as_deref()?)))
-            .filter(|(_, v)| granular_period(v))
             .min_by_key(|(distance, _)| *distance)
             .map(|(_, v)| v.to_string());
         // what is counted is compared as its class, not as words

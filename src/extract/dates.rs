@@ -651,6 +651,9 @@ enum Shift {
     Last,
     This,
     Next,
+    /// After "by", "until", "till": a deadline, ahead unless told in the past
+    /// ("reconnected by Friday", but "had left by Friday").
+    Deadline,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -945,14 +948,13 @@ fn weekday_led(t: &Toks, i: usize) -> Option<Found> {
     if let Some(f) = month_led(t, j, Some(weekday)).or_else(|| day_led(t, j, Some(weekday))) {
         return Some(f);
     }
-    Found::new(
-        i,
-        When::Weekday {
-            weekday,
-            shift: Shift::None,
-        },
-        "weekday",
-    )
+    let deadline = i > 0 && matches!(t.word(i - 1), Some("by" | "until" | "till"));
+    let (shift, rule) = if deadline {
+        (Shift::Deadline, "weekday-deadline")
+    } else {
+        (Shift::None, "weekday")
+    };
+    Found::new(i, When::Weekday { weekday, shift }, rule)
 }
 
 /// A day before its month: "22 December 2023", "the 22nd of December".
@@ -1161,7 +1163,7 @@ fn shift_n(s: Shift) -> i32 {
     match s {
         Shift::Last => -1,
         Shift::Next => 1,
-        Shift::This | Shift::None => 0,
+        Shift::This | Shift::None | Shift::Deadline => 0,
     }
 }
 
@@ -1614,6 +1616,7 @@ fn dir_of(tense: Option<Tense>, shift: Shift) -> Dir {
     match shift {
         Shift::Last => Dir::PastStrict,
         Shift::Next => Dir::FutureStrict,
+        Shift::Deadline if tense != Some(Tense::Past) => Dir::Future,
         _ => match tense {
             Some(Tense::Past) => Dir::Past,
             Some(Tense::Future) => Dir::Future,
@@ -1733,7 +1736,8 @@ fn weekday_date(
                 ahead - 7
             }
         }
-        Shift::None => match tense {
+        Shift::Deadline if tense != Some(Tense::Past) => ahead,
+        Shift::None | Shift::Deadline => match tense {
             Some(Tense::Future) => ahead,
             // reported speech mostly looks back; the same weekday is the day itself
             _ => {
@@ -2283,6 +2287,17 @@ mod tests {
         ("May officials attend the talks?", "2023-12-26", &[]),
         ("March them to the border, he said.", "2023-12-26", &[]),
         ("Theresa May met the delegation.", "2023-12-26", &[]),
+        // a deadline looks ahead unless it is told in the past (2024-03-12 is a Tuesday)
+        (
+            "The utility expects most customers to be reconnected by Friday.",
+            "2024-03-12",
+            &[("Friday", "2024-03-15")],
+        ),
+        (
+            "Crews had restored power to most homes by Friday.",
+            "2024-03-12",
+            &[("Friday", "2024-03-08")],
+        ),
         (
             "The rally begins at 10:30 a.m. with 2000 marchers.",
             "2023-12-26",
