@@ -13,7 +13,7 @@ use super::identity::{self, EntityKind};
 use super::{Claim, Kind, Statement, status};
 
 /// Least similarity for two statements to share a topic.
-pub const THRESHOLD: f32 = 0.2;
+pub const THRESHOLD: f32 = 0.15;
 /// Weight of a named entity in a statement's sentence, against 1–2 for a word.
 const ENTITY_WEIGHT: f32 = 1.5;
 
@@ -36,10 +36,15 @@ fn compatible(a: &Statement, b: &Statement) -> bool {
         }
         // one claim per person: the topic says whose role it is
         Kind::Role => x.entities == y.entities,
+        // A day is often only when the figure was reported ("said on
+        // Wednesday"): it does not keep two figures apart; a week, month or
+        // year they are stated for does.
         Kind::Figure => {
+            let span = |p: &Option<String>| p.clone().filter(|v| v.len() != 10);
             x.unit == y.unit
+                && x.currency == y.currency
                 && both(&x.class, &y.class)
-                && both(&x.period, &y.period)
+                && both(&span(&x.period), &span(&y.period))
                 && x.rate == y.rate
                 && x.projected == y.projected
         }

@@ -81,6 +81,7 @@ pub fn statements(given: Vec<Given>) -> Vec<Statement> {
             topic: Topic {
                 class: Some("role".into()),
                 unit: None,
+                currency: None,
                 period: None,
                 rate: None,
                 projected: false,

@@ -43,6 +43,8 @@ pub struct Topic {
     /// singular head noun when no class holds it.
     pub class: Option<String>,
     pub unit: Option<Unit>,
+    /// ISO 4217, for money: sums in two currencies are not compared.
+    pub currency: Option<&'static str>,
     /// The day, week, month or year a figure is stated for: the nearest date
     /// in its sentence ("in November", "last month", "on Tuesday").
     pub period: Option<String>,
@@ -268,6 +270,7 @@ pub fn statements(article: usize, doc: &Document, found: &Extraction) -> Vec<Sta
             topic: Topic {
                 class: f.what.as_deref().map(|w| class_of(w, &in_sentence)),
                 unit: Some(f.unit),
+                currency: f.currency,
                 period,
                 rate: f.rate.clone(),
                 projected: projected(doc, sentence, f.span),
@@ -303,6 +306,7 @@ pub fn statements(article: usize, doc: &Document, found: &Extraction) -> Vec<Sta
             topic: Topic {
                 class: None,
                 unit: None,
+                currency: None,
                 period: None,
                 rate: None,
                 projected: false,
