@@ -129,13 +129,19 @@ fn vectors(statements: &[Statement]) -> (Vec<Vector>, Vec<String>) {
 }
 
 /// Evidence beyond the words: two figures that count the same class of
-/// thing, or are stated for the same period, are likely about one topic even
-/// when the articles word the rest differently.
+/// thing, or are stated for the same period, and two dates of the same value,
+/// are likely about one topic even when the articles word the rest
+/// differently.
 const CLASS_BONUS: f32 = 0.15;
 const PERIOD_BONUS: f32 = 0.25;
+const DATE_BONUS: f32 = 0.1;
 
 fn bonus(a: &Statement, b: &Statement) -> f32 {
     let (x, y) = (&a.topic, &b.topic);
+    if a.kind == Kind::Date {
+        // the same day in like words is most likely one event
+        return f32::from(u8::from(a.interval.is_some() && a.value == b.value)) * DATE_BONUS;
+    }
     if a.kind != Kind::Figure {
         return 0.0;
     }
