@@ -29,6 +29,7 @@ lexicon_set!(COMPOUNDS, "figure_compounds.txt");
 lexicon_set!(PLURALS, "figure_plurals.txt");
 lexicon_set!(DETERMINERS, "figure_determiners.txt");
 lexicon_set!(LY_NOUNS, "figure_ly_nouns.txt");
+lexicon_set!(CHANGES, "figure_changes.txt");
 
 /// Lines of `<word> <number>`.
 fn values(data: &'static str) -> HashMap<&'static str, f64> {
@@ -134,6 +135,12 @@ const PRONOUN_ONE: &[&str] = &["no", "any", "every", "each", "which", "this", "t
 /// Words after "a year", "a day" that make it a point in time, not a rate
 /// ("up 4% from a year earlier").
 const NOT_RATE: &[&str] = &["earlier", "ago", "later", "before", "after", "prior", "old"];
+
+/// Auxiliaries between a measured noun and its change word ("shares have
+/// lost 9%").
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "been", "be", "will", "would",
+];
 
 /// Longest digit run read as a number; longer runs are identifiers.
 const MAX_DIGITS: usize = 15;
@@ -361,6 +368,12 @@ impl<'a> Scan<'a> {
             (Some(x), Some(y)) => x.sent == y.sent,
             _ => false,
         }
+    }
+
+    /// True when token `k` opens its sentence (or a headline line), where a
+    /// capital says nothing about a name.
+    fn starts_sentence(&self, k: usize) -> bool {
+        k == 0 || !self.same_sentence(k - 1, k)
     }
 
     /// The word item starting at `i` ("U.S." joined into one).
@@ -889,9 +902,35 @@ impl<'a> Scan<'a> {
             }
         }
         // A name with a number: "Title 42", "Boeing 737", "CC BY-SA 2.0".
+        // A possessive owns the count instead: "Veltra's 11 plants".
         if let Some(w) = &prev_word
             && self.raw(i - 1).chars().any(char::is_uppercase)
             && !STOPWORDS.contains(w.as_str())
+            && !is_possessive(self.raw(i - 1))
+        {
+            return true;
+        }
+        // An age in apposition: "Jenna Morrow, 41, who fled", "Smith, 54,
+        // said". A count set off by commas after a name is rare, and a
+        // lower-case word must follow so that lists of names and numbers
+        // ("Ohio, 12, Texas, 9") are left alone.
+        if whole
+            && core.value < 130.0
+            && i >= 2
+            && self.is_punct(i - 1, ',')
+            && self.is_punct(next, ',')
+            && self.is_word(i - 2)
+            && self
+                .raw(i - 2)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && self.is_word(next + 1)
+            && self
+                .raw(next + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
         {
             return true;
         }
@@ -917,12 +956,35 @@ impl<'a> Scan<'a> {
 
     /// The noun counted by a figure whose tokens end before `j`.
     /// `ing_ok`: a lone -ing word may be the noun ("$2bn in funding").
-    fn noun_after(&self, mut j: usize, ing_ok: bool) -> Option<String> {
+    fn noun_after(&self, j: usize, ing_ok: bool) -> Option<String> {
+        let (noun, next) = self.noun_after_at(j, ing_ok)?;
+        // "a 41% slump in profit": the change word points at what is measured.
+        if CHANGES.contains(noun.as_str()) && self.word_is(next, "in") {
+            if let Some((measured, _)) = self.noun_after_at(self.past_determiners(next + 1), true) {
+                return Some(measured);
+            }
+        }
+        Some(noun)
+    }
+
+    /// The first token from `k` on that is not a determiner.
+    fn past_determiners(&self, mut k: usize) -> usize {
+        while self
+            .lower(k)
+            .is_some_and(|w| DETERMINERS.contains(w.as_str()))
+        {
+            k += 1;
+        }
+        k
+    }
+
+    /// `noun_after`, with the index of the token after the noun.
+    fn noun_after_at(&self, mut j: usize, ing_ok: bool) -> Option<(String, usize)> {
         // "15,000-person caravan", "a 6,000-strong caravan"
         if self.is_punct(j, '-') && self.attached(j) && self.attached(j + 1) {
             let w = self.lower(j + 1)?;
             if w != "strong" {
-                return (!w.ends_with("ed") && !w.ends_with("ing")).then_some(w);
+                return (!w.ends_with("ed") && !w.ends_with("ing")).then_some((w, j + 2));
             }
             j += 2;
         }
@@ -965,6 +1027,11 @@ impl<'a> Scan<'a> {
                 j = it.next + 2;
                 continue;
             }
+            // "9 French and Mexican bakeries": joined demonyms or names.
+            if had_cap && matches!(w, "and" | "or") && next.as_ref().is_some_and(|n| n.cap) {
+                j = it.next;
+                continue;
+            }
             if STOPWORDS.contains(w) && !ADJECTIVES.contains(w) {
                 break;
             }
@@ -975,7 +1042,7 @@ impl<'a> Scan<'a> {
             }
             if it.cap {
                 if is_plural(w) && !next_nounish {
-                    return Some(w.to_string());
+                    return Some((w.to_string(), it.next));
                 }
                 had_cap = true;
                 j = it.next;
@@ -986,7 +1053,7 @@ impl<'a> Scan<'a> {
             }
             if !is_plural(w) && (w.ends_with("ed") || w.ends_with("ing")) {
                 if w.ends_with("ing") && modified && !next_nounish {
-                    return Some(w.to_string());
+                    return Some((w.to_string(), it.next));
                 }
                 if next_nounish {
                     j = it.next;
@@ -998,10 +1065,10 @@ impl<'a> Scan<'a> {
                 if !had_cap && let Some(p) = &prev_noun {
                     let two = format!("{p} {w}");
                     if COMPOUNDS.contains(two.as_str()) {
-                        return Some(two);
+                        return Some((two, it.next));
                     }
                 }
-                return Some(w.to_string());
+                return Some((w.to_string(), it.next));
             }
             prev_noun = Some(w.to_string());
             j = it.next;
@@ -1030,7 +1097,7 @@ impl<'a> Scan<'a> {
             }
             seen += 1;
             let raw = self.raw(k);
-            let sentence_first = k == 0 || self.toks[k - 1].sent != t.sent;
+            let sentence_first = self.starts_sentence(k);
             if raw.chars().next().is_some_and(char::is_uppercase) && !sentence_first
                 || is_possessive(raw)
             {
@@ -1048,11 +1115,81 @@ impl<'a> Scan<'a> {
                 {
                     return Some(w);
                 }
-            } else if is_plural(&w) {
+            } else if is_plural(&w) && self.noun_like(k, start) {
                 return Some(w);
             }
         }
         None
+    }
+
+    /// Whether the plural-looking word at `k`, before a figure starting at
+    /// `start`, is a noun rather than a verb. Right before the figure
+    /// (determiners aside) a verb is the likelier reading ("Storm Helena
+    /// leaves 40,000 without power", "the plant employs 1,150"), so there
+    /// the word needs a noun's company: a determiner, possessive, adjective
+    /// or number before it, or a place in the list of plurals.
+    fn noun_like(&self, k: usize, start: usize) -> bool {
+        let w = lower(self.raw(k));
+        if CHANGES.contains(w.as_str()) {
+            return false;
+        }
+        let next_to_figure = (k + 1..start).all(|x| {
+            self.lower(x)
+                .is_some_and(|w| DETERMINERS.contains(w.as_str()))
+        });
+        if !next_to_figure || PLURALS.contains(w.as_str()) {
+            return true;
+        }
+        k > 0
+            && self.same_sentence(k - 1, k)
+            && (self.toks[k - 1].kind == Kind::Num
+                || is_possessive(self.raw(k - 1))
+                || self.lower(k - 1).is_some_and(|p| {
+                    DETERMINERS.contains(p.as_str()) || ADJECTIVES.contains(p.as_str())
+                }))
+    }
+
+    /// The noun a percent or money figure measures, when the words before it
+    /// say so: "net profit fell 38%", "the margin narrowed to 3.2%", "shares
+    /// have lost nearly 9%", "put damage at $34 million", "sales of $3.9
+    /// billion", "the deposit rate at a record 4%".
+    fn measured_before(&self, start: usize) -> Option<String> {
+        let word = |k: usize| {
+            self.same_sentence(k, start)
+                .then(|| self.lower(k))
+                .flatten()
+        };
+        let mut k = start.checked_sub(1)?;
+        while word(k)
+            .is_some_and(|w| DETERMINERS.contains(w.as_str()) || ADJECTIVES.contains(w.as_str()))
+        {
+            k = k.checked_sub(1)?;
+        }
+        let w = word(k)?;
+        if w == "of" || w == "at" {
+            k = k.checked_sub(1)?;
+        } else {
+            if matches!(w.as_str(), "to" | "by") {
+                k = k.checked_sub(1)?;
+            }
+            if !word(k).is_some_and(|w| CHANGES.contains(w.as_str())) {
+                return None;
+            }
+            k = k.checked_sub(1)?;
+            while word(k).is_some_and(|w| AUXILIARIES.contains(&w.as_str())) {
+                k = k.checked_sub(1)?;
+            }
+        }
+        let noun = word(k)?;
+        let raw = self.raw(k);
+        let sentence_first = self.starts_sentence(k);
+        let capital = raw.chars().next().is_some_and(char::is_uppercase);
+        ((sentence_first || !capital)
+            && !is_possessive(raw)
+            && !is_adverb(&noun)
+            && !STOPWORDS.contains(noun.as_str())
+            && !CHANGES.contains(noun.as_str()))
+        .then_some(noun)
     }
 
     /// A rate after the figure: "per month", "a day", "every day", "daily".
@@ -1275,18 +1412,14 @@ fn figure_at(scan: &Scan, i: usize, floor: usize) -> Option<(Found, usize)> {
     if unit == Unit::Money && what.is_none() {
         // "$20 billion in aid", "£300,000 for the striker"
         if scan.word_is(noun_from, "in") || scan.word_is(noun_from, "for") {
-            let mut k = noun_from + 1;
-            while scan
-                .lower(k)
-                .is_some_and(|w| DETERMINERS.contains(w.as_str()))
-            {
-                k += 1;
-            }
-            what = scan.noun_after(k, true);
+            what = scan.noun_after(scan.past_determiners(noun_from + 1), true);
         }
         if what.is_none() && after.is_some() {
             what = scan.lower(noun_from - 1);
         }
+    }
+    if what.is_none() && unit != Unit::Count {
+        what = scan.measured_before(start_tok);
     }
     let rate = scan.rate_after(noun_from);
     let rule = match unit {
@@ -1317,9 +1450,10 @@ fn figure_at(scan: &Scan, i: usize, floor: usize) -> Option<(Found, usize)> {
 }
 
 /// Figures without a noun of their own take one from context: the other end
-/// of a range, an earlier figure of the same unit in the sentence ("38% of voters ..., down from
-/// 46%"), the plural noun they follow ("encounters have surpassed 250k"), or
-/// the figure just before them.
+/// of a range, the figure whose new level they give ("fell 38% to €412
+/// million"), an earlier figure of the same unit in the sentence ("38% of
+/// voters ..., down from 46%"), the plural noun they follow ("encounters have
+/// surpassed 250k"), or the figure just before them.
 fn fill_what(scan: &Scan, found: &mut [Found]) {
     // The latest figure of each unit that has a noun: one slot per unit
     // keeps this linear however many figures a sentence holds.
@@ -1345,11 +1479,24 @@ fn fill_what(scan: &Scan, found: &mut [Found]) {
                 .then(|| n.fig.what.clone())
                 .flatten()
             });
+            // A change to a new level: "profit fell 38% to €412 million" and
+            // "from 46% to 38% of voters" speak of one noun, whatever the units.
+            let new_level = k.checked_sub(1).and_then(|p| {
+                let prev = &found[p];
+                let gap = scan
+                    .text
+                    .get(prev.fig.span.end..found[k].fig.span.start)
+                    .unwrap_or("");
+                (prev.sent == sent && matches!(gap.trim(), "to" | "from"))
+                    .then(|| prev.fig.what.clone())
+                    .flatten()
+            });
             let same_sentence = latest[slot(unit)]
                 .as_ref()
                 .filter(|(s, _)| *s == sent)
                 .map(|(_, w)| w.clone());
             let what = range
+                .or(new_level)
                 .or(same_sentence)
                 .or_else(|| match unit {
                     Unit::Count => scan.noun_before(found[k].first, false),
@@ -1587,7 +1734,7 @@ mod tests {
             (
                 "Turnout rose 10 percent, and fewer than 5 per cent of ballots were spoiled.",
                 &[
-                    ("10 percent", 10.0, Percent, None, Exact, None),
+                    ("10 percent", 10.0, Percent, None, Exact, Some("turnout")),
                     (
                         "fewer than 5 per cent",
                         5.0,
@@ -1683,6 +1830,8 @@ mod tests {
             "See note (2) and [3]. Call 555-1234.",
             "Her iPhone 15 broke during the 100m race.",
             "Wages rose from a year earlier, in fiscal 2023-24.",
+            "Lena Ortiz, 37, a nurse, and Tom Reyes, 62, said they would stay.",
+            "A 48-year-old driver, aged 48, was hurt.",
         ] {
             let got = run(text);
             assert!(got.is_empty(), "{text:?} gave {got:?}");
@@ -1715,6 +1864,122 @@ mod tests {
                 &[
                     ("Half a dozen", 6.0, Count, None, Exact, Some("officers")),
                     ("two dozen", 24.0, Count, None, Exact, Some("soldiers")),
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn counts_after_possessives_and_demonyms() {
+        check(&[
+            (
+                "Norvik's 14 Swedish warehouses will close.",
+                &[("14", 14.0, Count, None, Exact, Some("warehouses"))],
+            ),
+            (
+                "The group runs 9 French and Mexican bakeries.",
+                &[("9", 9.0, Count, None, Exact, Some("bakeries"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn no_verb_as_what() {
+        check(&[
+            (
+                "Hurricane Dorian strands 12,000 on the coast.",
+                &[("12,000", 12000.0, Count, None, Exact, None)],
+            ),
+            (
+                "The mill employs more than 700 in the valley.",
+                &[("more than 700", 700.0, Count, None, MoreThan, None)],
+            ),
+            (
+                "Its volunteers have fed 3,000 since June.",
+                &[("3,000", 3000.0, Count, None, Exact, Some("volunteers"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn percent_and_money_measure_a_noun() {
+        check(&[
+            (
+                "Quarterly revenue dropped 12% to $3 billion.",
+                &[
+                    ("12%", 12.0, Percent, None, Exact, Some("revenue")),
+                    (
+                        "$3 billion",
+                        3e9,
+                        Money,
+                        Some("USD"),
+                        Exact,
+                        Some("revenue"),
+                    ),
+                ],
+            ),
+            (
+                "The brewer reported a 17 per cent fall in earnings and a 17% fall in sales.",
+                &[
+                    ("17 per cent", 17.0, Percent, None, Exact, Some("earnings")),
+                    ("17%", 17.0, Percent, None, Exact, Some("sales")),
+                ],
+            ),
+            (
+                "Its bonds have lost nearly 5% since May.",
+                &[("nearly 5%", 5.0, Percent, None, Approx, Some("bonds"))],
+            ),
+            (
+                "Insurers put the losses at $2 million, with exports of £40m.",
+                &[
+                    ("$2 million", 2e6, Money, Some("USD"), Exact, Some("losses")),
+                    ("£40m", 4e7, Money, Some("GBP"), Exact, Some("exports")),
+                ],
+            ),
+            (
+                "The council kept its lending rate at a record 6%.",
+                &[("6%", 6.0, Percent, None, Exact, Some("rate"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn measurements_count_their_unit() {
+        check(&[
+            (
+                "Winds of up to 70 mph and near 105 degrees are forecast.",
+                &[
+                    ("up to 70", 70.0, Count, None, LessThan, Some("mph")),
+                    ("near 105", 105.0, Count, None, Approx, Some("degrees")),
+                ],
+            ),
+            (
+                "The blaze burned roughly 2,500 hectares and 800 acres of pasture.",
+                &[
+                    (
+                        "roughly 2,500",
+                        2500.0,
+                        Count,
+                        None,
+                        Approx,
+                        Some("hectares"),
+                    ),
+                    ("800", 800.0, Count, None, Exact, Some("acres")),
+                ],
+            ),
+            (
+                "The tanker spilled about 40,000 barrels, or 6,000 tonnes, across 12 miles.",
+                &[
+                    (
+                        "about 40,000",
+                        40000.0,
+                        Count,
+                        None,
+                        Approx,
+                        Some("barrels"),
+                    ),
+                    ("6,000", 6000.0, Count, None, Exact, Some("tonnes")),
+                    ("12", 12.0, Count, None, Exact, Some("miles")),
                 ],
             ),
         ]);
