@@ -74,6 +74,7 @@ enum Cue {
     FutureTo,
     Aux,
     Set,
+    Modal,
     NotPast,
     Dateline,
 }
@@ -89,6 +90,7 @@ static TENSE_CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
                 "future-to" => Cue::FutureTo,
                 "aux" => Cue::Aux,
                 "set" => Cue::Set,
+                "modal" => Cue::Modal,
                 "not-past" => Cue::NotPast,
                 "dateline" => Cue::Dateline,
                 _ => return None,
@@ -1351,6 +1353,13 @@ fn cue_at(t: &Toks, k: usize) -> Option<Tense> {
             } else {
                 Tense::Past
             }),
+            // "May" is a month; "may have left" looks back
+            Cue::Modal if tok.cap => None,
+            Cue::Modal => Some(if t.is(k + 1, "have") {
+                Tense::Past
+            } else {
+                Tense::Future
+            }),
             Cue::Aux => {
                 let next = t.t.get(k + 1).and_then(|n| n.role);
                 let future = match next {
@@ -1385,12 +1394,15 @@ fn cue_at(t: &Toks, k: usize) -> Option<Tense> {
 /// further than the clause (or sentence) and a bounded number of tokens.
 fn tense_near(t: &Toks, first: usize, last: usize, clause: bool) -> Option<Tense> {
     const REACH: usize = 40;
+    // A quotation has its own tense: in `"… until Friday," she said` the
+    // reporting verb outside the quote says nothing of Friday.
     let stop = |k: usize| {
-        if clause {
-            t.ends_clause(k)
-        } else {
-            t.ends_sentence(k)
-        }
+        matches!(t.punct(k), Some('"' | '\u{201c}' | '\u{201d}'))
+            || if clause {
+                t.ends_clause(k)
+            } else {
+                t.ends_sentence(k)
+            }
     };
     let mut left = None;
     let mut k = first;
