@@ -1261,7 +1261,11 @@ fn season(t: &Toks, i: usize) -> Option<Found> {
         year: None,
         shift: Shift::None,
     };
-    season_is_time(t, i).then_some(Found { last: i, when, rule: "season" })
+    season_is_time(t, i).then_some(Found {
+        last: i,
+        when,
+        rule: "season",
+    })
 }
 
 /// A lower-case season word at `i` names a time when a time word ("in",
@@ -1276,8 +1280,7 @@ fn season_is_time(t: &Toks, i: usize) -> bool {
         return false;
     }
     let is_article = |k: usize| matches!(t.word(k), Some("a" | "an" | "the" | "this"));
-    let after_article =
-        t.is(i - 1, "the") || (i >= 2 && is_article(i - 2) && describes(t, i - 1));
+    let after_article = t.is(i - 1, "the") || (i >= 2 && is_article(i - 2) && describes(t, i - 1));
     let after_time_word = !t.is(i - 1, "to")
         && t.word(i - 1)
             .and_then(|w| YEAR_CONTEXT.get(w))
@@ -1285,7 +1288,10 @@ fn season_is_time(t: &Toks, i: usize) -> bool {
     if !(after_article || after_time_word) {
         return false;
     }
-    let next_free = t.word(i + 1).and_then(|w| YEAR_CONTEXT.get(w)).is_some_and(|&f| f & Y_THEN != 0);
+    let next_free = t
+        .word(i + 1)
+        .and_then(|w| YEAR_CONTEXT.get(w))
+        .is_some_and(|&f| f & Y_THEN != 0);
     !t.is_lower_word(i + 1) || (next_free && !(after_article && t.is(i + 1, "in")))
 }
 
@@ -2404,6 +2410,77 @@ mod tests {
             "2024-03-12",
             &[("Friday", "2024-03-08")],
         ),
+        // a modal points ahead, unless it looks back through "have"
+        (
+            "The storm could make landfall by Thursday, forecasters said.",
+            "2024-03-12",
+            &[("Thursday", "2024-03-14")],
+        ),
+        (
+            "The outbreak may have begun on Thursday.",
+            "2024-03-12",
+            &[("Thursday", "2024-03-07")],
+        ),
+        (
+            "Forecasters expect the river to crest Saturday.",
+            "2024-03-12",
+            &[("Saturday", "2024-03-16")],
+        ),
+        // a scheduled event in the present simple points ahead
+        (
+            "Schools reopen Monday after the flood.",
+            "2024-03-12",
+            &[("Monday", "2024-03-18")],
+        ),
+        (
+            "Voting closes Friday, the union says.",
+            "2024-03-12",
+            &[("Friday", "2024-03-15")],
+        ),
+        // "through" is a deadline; a period that a past act set runs on
+        (
+            "The bridge was closed through Sunday.",
+            "2024-03-12",
+            &[("Sunday", "2024-03-10")],
+        ),
+        (
+            "The county imposed a curfew through Sunday night.",
+            "2024-03-12",
+            &[("Sunday", "2024-03-17")],
+        ),
+        // a reporting verb outside the quotation says nothing of its tense
+        (
+            "\"If the river stays low until Saturday, we have a chance,\" the mayor said.",
+            "2024-03-12",
+            &[("Saturday", "2024-03-16")],
+        ),
+        // a quoted post's weekday is told from the post's own day
+        (
+            "The count begins Saturday. \u{2014} Jane Roe (@janeroe) March 1, 2024",
+            "2024-03-12",
+            &[("Saturday", "2024-03-02"), ("March 1, 2024", "2024-03-01")],
+        ),
+        // a bare season where it names a time; its year from the tense
+        (
+            "It was a wet spring across the valley.",
+            "2024-08-12",
+            &[("spring", "2024-SP")],
+        ),
+        (
+            "The plant will close by the summer.",
+            "2024-03-08",
+            &[("summer", "2024-SU")],
+        ),
+        (
+            "Shares are expected to fall in the spring.",
+            "2024-01-10",
+            &[("spring", "2024-SP")],
+        ),
+        ("The spring water tasted of iron.", "2024-03-08", &[]),
+        ("A sharp fall in prices hurt farmers.", "2024-03-08", &[]),
+        ("He wrote a book on the fall of Rome.", "2024-03-08", &[]),
+        ("Prices could fall further, he said.", "2024-03-08", &[]),
+        ("The winter storm closed roads.", "2024-03-08", &[]),
         (
             "The rally begins at 10:30 a.m. with 2000 marchers.",
             "2023-12-26",
