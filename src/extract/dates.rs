@@ -1,5 +1,6 @@
 //! Dates: absolute, partial and relative expressions, normalised like TIMEX3
-//! and resolved against the publication date.
+//! and resolved against the publication date, or inside a quoted post
+//! against the post's own date.
 //!
 //! One pass per line: the line is cut into tokens (letter/digit runs and
 //! single punctuation marks), and at each token the rules are tried longest
@@ -971,13 +972,14 @@ const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her"];
 /// The "until"/"through" at `prep` bounds the object of a past verb, which
 /// comes with no other tense cue between: "issued a red flag warning
 /// through", "imposed the curfew until". When the period itself is over the
-/// verb says so instead ("the road was closed until").
+/// verb says so instead ("the road was closed until"). A range ("closed its
+/// doors from Monday through Wednesday") ends in the tense it began in.
 fn sets_a_period(t: &Toks, prep: usize) -> bool {
     const REACH: usize = 12;
     let mut k = prep;
     while k > 0 && prep - k < REACH {
         k -= 1;
-        if t.ends_clause(k) {
+        if t.ends_clause(k) || weekday_at(t, k).is_some() || month_at(t, k).is_some() {
             return false;
         }
         if let Some(c) = t.cues.get(k).copied().flatten() {
@@ -2447,6 +2449,11 @@ mod tests {
             "The county imposed a curfew through Sunday night.",
             "2024-03-12",
             &[("Sunday", "2024-03-17")],
+        ),
+        (
+            "The office closed its doors from Monday through Wednesday.",
+            "2024-03-14",
+            &[("Monday", "2024-03-11"), ("Wednesday", "2024-03-13")],
         ),
         // a reporting verb outside the quotation says nothing of its tense
         (
