@@ -1,5 +1,6 @@
 //! Dates: absolute, partial and relative expressions, normalised like TIMEX3
-//! and resolved against the publication date.
+//! and resolved against the publication date, or inside a quoted post
+//! against the post's own date.
 //!
 //! One pass per line: the line is cut into tokens (letter/digit runs and
 //! single punctuation marks), and at each token the rules are tried longest
@@ -15,7 +16,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use crate::document::{Document, Inferred, Span};
 use crate::extract::DateMention;
-use crate::extract::lexicon;
+use crate::extract::{lexicon, posts};
 
 // ---------------------------------------------------------------------------
 // Lexicons
@@ -74,6 +75,7 @@ enum Cue {
     FutureTo,
     Aux,
     Set,
+    Modal,
     NotPast,
     Dateline,
 }
@@ -89,6 +91,7 @@ static TENSE_CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
                 "future-to" => Cue::FutureTo,
                 "aux" => Cue::Aux,
                 "set" => Cue::Set,
+                "modal" => Cue::Modal,
                 "not-past" => Cue::NotPast,
                 "dateline" => Cue::Dateline,
                 _ => return None,
@@ -651,9 +654,13 @@ enum Shift {
     Last,
     This,
     Next,
-    /// After "by", "until", "till": a deadline, ahead unless told in the past
-    /// ("reconnected by Friday", but "had left by Friday").
+    /// After "by", "until", "till", "through": a deadline, ahead unless told
+    /// in the past ("reconnected by Friday", but "had left by Friday").
     Deadline,
+    /// After "until"/"through" bounding what a past act set up: "issued a
+    /// warning through Tuesday night". The act is past, the period it set
+    /// runs on, so the day is ahead whatever the tense.
+    Period,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -948,13 +955,40 @@ fn weekday_led(t: &Toks, i: usize) -> Option<Found> {
     if let Some(f) = month_led(t, j, Some(weekday)).or_else(|| day_led(t, j, Some(weekday))) {
         return Some(f);
     }
-    let deadline = i > 0 && matches!(t.word(i - 1), Some("by" | "until" | "till"));
-    let (shift, rule) = if deadline {
-        (Shift::Deadline, "weekday-deadline")
-    } else {
-        (Shift::None, "weekday")
+    let (shift, rule) = match i.checked_sub(1).and_then(|p| t.word(p)) {
+        Some("until" | "till" | "through") if sets_a_period(t, i - 1) => {
+            (Shift::Period, "weekday-period")
+        }
+        Some("by" | "until" | "till" | "through") => (Shift::Deadline, "weekday-deadline"),
+        _ => (Shift::None, "weekday"),
     };
     Found::new(i, When::Weekday { weekday, shift }, rule)
+}
+
+/// Words that open the object of a verb: "issued a warning", "extended its
+/// order".
+const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her"];
+
+/// The "until"/"through" at `prep` bounds the object of a past verb, which
+/// comes with no other tense cue between: "issued a red flag warning
+/// through", "imposed the curfew until". When the period itself is over the
+/// verb says so instead ("the road was closed until"). A range ("closed its
+/// doors from Monday through Wednesday") ends in the tense it began in.
+fn sets_a_period(t: &Toks, prep: usize) -> bool {
+    const REACH: usize = 12;
+    let mut k = prep;
+    while k > 0 && prep - k < REACH {
+        k -= 1;
+        if t.ends_clause(k) || weekday_at(t, k).is_some() || month_at(t, k).is_some() {
+            return false;
+        }
+        if let Some(c) = t.cues.get(k).copied().flatten() {
+            return c == Tense::Past
+                && k + 1 < prep
+                && t.word(k + 1).is_some_and(|w| DETERMINERS.contains(&w));
+        }
+    }
+    false
 }
 
 /// A day before its month: "22 December 2023", "the 22nd of December".
@@ -1163,7 +1197,7 @@ fn shift_n(s: Shift) -> i32 {
     match s {
         Shift::Last => -1,
         Shift::Next => 1,
-        Shift::This | Shift::None | Shift::Deadline => 0,
+        Shift::This | Shift::None | Shift::Deadline | Shift::Period => 0,
     }
 }
 
@@ -1208,20 +1242,68 @@ fn holiday(t: &Toks, i: usize) -> Option<Found> {
     )
 }
 
-/// A season with its year: "summer 2023", "the winter of 2022".
+/// A season with its year ("summer 2023", "the winter of 2022"), or alone
+/// where it names a time (see [`season_is_time`]): "a dry spring".
 fn season(t: &Toks, i: usize) -> Option<Found> {
     if t.t.get(i)?.class & W_SEASON == 0 {
         return None;
     }
     let &season = SEASON_WORDS.get(t.word(i)?)?;
     let y_at = if t.is(i + 1, "of") { i + 2 } else { i + 1 };
-    let year = full_year_at(t, y_at)?;
+    if let Some(year) = full_year_at(t, y_at) {
+        let when = When::Season {
+            season,
+            year: Some(year),
+            shift: Shift::None,
+        };
+        return Found::new(y_at, when, "season-year");
+    }
     let when = When::Season {
         season,
-        year: Some(year),
+        year: None,
         shift: Shift::None,
     };
-    Found::new(y_at, when, "season-year")
+    season_is_time(t, i).then_some(Found {
+        last: i,
+        when,
+        rule: "season",
+    })
+}
+
+/// A lower-case season word at `i` names a time when a time word ("in",
+/// "by", "since", "early") or an article, maybe with an adjective, leads to
+/// it ("until spring", "by the summer", "a dry spring", "this past winter")
+/// and nothing hangs on it: a noun makes it part of a name for something
+/// else ("spring water", "summer camp"), "of" makes it an event ("the fall
+/// of Rome"), and "in" after an article a movement ("a sharp fall in
+/// prices"). "to" leads to verbs ("to fall"), so it does not count.
+fn season_is_time(t: &Toks, i: usize) -> bool {
+    if i == 0 || !t.is_lower_word(i) {
+        return false;
+    }
+    let is_article = |k: usize| matches!(t.word(k), Some("a" | "an" | "the" | "this"));
+    let after_article = t.is(i - 1, "the") || (i >= 2 && is_article(i - 2) && describes(t, i - 1));
+    let after_time_word = !t.is(i - 1, "to")
+        && t.word(i - 1)
+            .and_then(|w| YEAR_CONTEXT.get(w))
+            .is_some_and(|&f| f & (Y_BEFORE | Y_BEFORE_WEAK) != 0);
+    if !(after_article || after_time_word) {
+        return false;
+    }
+    let next_free = t
+        .word(i + 1)
+        .and_then(|w| YEAR_CONTEXT.get(w))
+        .is_some_and(|&f| f & Y_THEN != 0);
+    !t.is_lower_word(i + 1) || (next_free && !(after_article && t.is(i + 1, "in")))
+}
+
+/// The lower-case word at `k` can describe a season: no verb ("prices
+/// fall") nor plural ("the leaves fall"), but "dry", "coming", "past".
+fn describes(t: &Toks, k: usize) -> bool {
+    let s = t.str(k);
+    t.is_lower_word(k)
+        && t.cues.get(k).copied().flatten().is_none()
+        && (!s.ends_with('s') || s.ends_with("ous") || s.ends_with("ss"))
 }
 
 /// A four-digit number 1900-2100 that stands for a year in its context.
@@ -1351,6 +1433,13 @@ fn cue_at(t: &Toks, k: usize) -> Option<Tense> {
             } else {
                 Tense::Past
             }),
+            // "May" is a month; "may have left" looks back
+            Cue::Modal if tok.cap => None,
+            Cue::Modal => Some(if t.is(k + 1, "have") {
+                Tense::Past
+            } else {
+                Tense::Future
+            }),
             Cue::Aux => {
                 let next = t.t.get(k + 1).and_then(|n| n.role);
                 let future = match next {
@@ -1385,12 +1474,15 @@ fn cue_at(t: &Toks, k: usize) -> Option<Tense> {
 /// further than the clause (or sentence) and a bounded number of tokens.
 fn tense_near(t: &Toks, first: usize, last: usize, clause: bool) -> Option<Tense> {
     const REACH: usize = 40;
+    // A quotation has its own tense: in `"… until Friday," she said` the
+    // reporting verb outside the quote says nothing of Friday.
     let stop = |k: usize| {
-        if clause {
-            t.ends_clause(k)
-        } else {
-            t.ends_sentence(k)
-        }
+        matches!(t.punct(k), Some('"' | '\u{201c}' | '\u{201d}'))
+            || if clause {
+                t.ends_clause(k)
+            } else {
+                t.ends_sentence(k)
+            }
     };
     let mut left = None;
     let mut k = first;
@@ -1616,6 +1708,7 @@ fn dir_of(tense: Option<Tense>, shift: Shift) -> Dir {
     match shift {
         Shift::Last => Dir::PastStrict,
         Shift::Next => Dir::FutureStrict,
+        Shift::Period => Dir::Future,
         Shift::Deadline if tense != Some(Tense::Past) => Dir::Future,
         _ => match tense {
             Some(Tense::Past) => Dir::Past,
@@ -1736,6 +1829,7 @@ fn weekday_date(
                 ahead - 7
             }
         }
+        Shift::Period => ahead,
         Shift::Deadline if tense != Some(Tense::Past) => ahead,
         Shift::None | Shift::Deadline => match tense {
             Some(Tense::Future) => ahead,
@@ -1861,10 +1955,13 @@ fn resolve(
                 y * 4 + (m - 3) / 3
             };
             let cands: Vec<i64> = (y - 1..=y + 1).map(|y| y * 4 + i64::from(season)).collect();
-            let dir = match shift {
-                Shift::Last => Dir::PastStrict,
-                Shift::Next => Dir::FutureStrict,
-                _ => Dir::Nearest,
+            // "this winter" is the one at hand whatever the tense; a bare
+            // season goes by the tense ("a dry spring" of this year, "by
+            // the summer" ahead)
+            let dir = if shift == Shift::This {
+                Dir::Nearest
+            } else {
+                dir_of(tense, shift)
             };
             let k = pick(&cands, now, |k| k, dir)?;
             let year = i32::try_from(k.div_euclid(4)).ok()?;
@@ -1879,12 +1976,29 @@ fn resolve(
 
 pub fn extract(doc: &Document) -> Vec<DateMention> {
     let anchor = doc.meta.anchor();
+    // A quoted post speaks from its own day: its "Monday" is told from the
+    // date of its attribution line, not from the article's.
+    let posts = posts::extract(doc);
+    let mut next_post = 0;
     scan(doc)
         .into_iter()
-        .map(|r| DateMention {
-            span: r.span,
-            value: resolve(r.when, r.tense, anchor, r.year_hint),
-            rule: r.rule,
+        .map(|r| {
+            // mentions and posts are both sorted by span
+            while posts
+                .get(next_post)
+                .is_some_and(|p| p.text.end <= r.span.start)
+            {
+                next_post += 1;
+            }
+            let post_day = posts
+                .get(next_post)
+                .filter(|p| p.text.start <= r.span.start && r.span.end <= p.text.end)
+                .and_then(|p| p.date);
+            DateMention {
+                span: r.span,
+                value: resolve(r.when, r.tense, post_day.or(anchor), r.year_hint),
+                rule: r.rule,
+            }
         })
         .collect()
 }
@@ -2298,6 +2412,82 @@ mod tests {
             "2024-03-12",
             &[("Friday", "2024-03-08")],
         ),
+        // a modal points ahead, unless it looks back through "have"
+        (
+            "The storm could make landfall by Thursday, forecasters said.",
+            "2024-03-12",
+            &[("Thursday", "2024-03-14")],
+        ),
+        (
+            "The outbreak may have begun on Thursday.",
+            "2024-03-12",
+            &[("Thursday", "2024-03-07")],
+        ),
+        (
+            "Forecasters expect the river to crest Saturday.",
+            "2024-03-12",
+            &[("Saturday", "2024-03-16")],
+        ),
+        // a scheduled event in the present simple points ahead
+        (
+            "Schools reopen Monday after the flood.",
+            "2024-03-12",
+            &[("Monday", "2024-03-18")],
+        ),
+        (
+            "Voting closes Friday, the union says.",
+            "2024-03-12",
+            &[("Friday", "2024-03-15")],
+        ),
+        // "through" is a deadline; a period that a past act set runs on
+        (
+            "The bridge was closed through Sunday.",
+            "2024-03-12",
+            &[("Sunday", "2024-03-10")],
+        ),
+        (
+            "The county imposed a curfew through Sunday night.",
+            "2024-03-12",
+            &[("Sunday", "2024-03-17")],
+        ),
+        (
+            "The office closed its doors from Monday through Wednesday.",
+            "2024-03-14",
+            &[("Monday", "2024-03-11"), ("Wednesday", "2024-03-13")],
+        ),
+        // a reporting verb outside the quotation says nothing of its tense
+        (
+            "\"If the river stays low until Saturday, we have a chance,\" the mayor said.",
+            "2024-03-12",
+            &[("Saturday", "2024-03-16")],
+        ),
+        // a quoted post's weekday is told from the post's own day
+        (
+            "The count begins Saturday. \u{2014} Jane Roe (@janeroe) March 1, 2024",
+            "2024-03-12",
+            &[("Saturday", "2024-03-02"), ("March 1, 2024", "2024-03-01")],
+        ),
+        // a bare season where it names a time; its year from the tense
+        (
+            "It was a wet spring across the valley.",
+            "2024-08-12",
+            &[("spring", "2024-SP")],
+        ),
+        (
+            "The plant will close by the summer.",
+            "2024-03-08",
+            &[("summer", "2024-SU")],
+        ),
+        (
+            "Shares are expected to fall in the spring.",
+            "2024-01-10",
+            &[("spring", "2024-SP")],
+        ),
+        ("The spring water tasted of iron.", "2024-03-08", &[]),
+        ("A sharp fall in prices hurt farmers.", "2024-03-08", &[]),
+        ("He wrote a book on the fall of Rome.", "2024-03-08", &[]),
+        ("Prices could fall further, he said.", "2024-03-08", &[]),
+        ("The winter storm closed roads.", "2024-03-08", &[]),
         (
             "The rally begins at 10:30 a.m. with 2000 marchers.",
             "2023-12-26",
