@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::identity::{self, EntityKind};
-use super::{Claim, Kind, Statement, status};
+use super::{Claim, Interval, Kind, Statement, status};
 
 /// Least similarity for two statements to share a topic.
 pub const THRESHOLD: f32 = 0.15;
@@ -41,13 +41,33 @@ fn compatible(a: &Statement, b: &Statement) -> bool {
         // year they are stated for does.
         Kind::Figure => {
             let span = |p: &Option<String>| p.clone().filter(|v| v.len() != 10);
-            x.unit == y.unit
+            comparable_magnitude(a, b)
+                && x.unit == y.unit
                 && x.currency == y.currency
                 && both(&x.class, &y.class)
                 && both(&span(&x.period), &span(&y.period))
                 && x.rate == y.rate
                 && x.projected == y.projected
         }
+    }
+}
+
+/// Two counts a hundredfold apart ("two railway crossings", "60,000
+/// crossings") are not one topic told differently.
+const MAX_RATIO: f64 = 50.0;
+
+fn comparable_magnitude(a: &Statement, b: &Statement) -> bool {
+    // the number stated: the finite, non-zero end of "more than" and
+    // "less than" intervals, the middle of the others
+    let stated = |s: &Statement| match s.interval {
+        Some(Interval::Number { low, high }) if high.is_infinite() => Some(low),
+        Some(Interval::Number { low: 0.0, high }) => Some(high),
+        Some(Interval::Number { low, high }) => Some((low + high) / 2.0),
+        _ => None,
+    };
+    match (stated(a), stated(b)) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => x.max(y) / x.min(y) <= MAX_RATIO,
+        _ => true,
     }
 }
 

@@ -47,7 +47,16 @@ pub fn render(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> S
             cells.chain([header[i].chars().count()]).max().unwrap_or(0)
         })
         .collect();
-    let widths = fit(&natural, &numeric);
+    let longest_word: Vec<usize> = kept
+        .iter()
+        .map(|&i| {
+            let words = column(i)
+                .flat_map(|c| c.split(' '))
+                .map(|w| w.chars().count());
+            words.max().unwrap_or(0)
+        })
+        .collect();
+    let widths = fit(&natural, &numeric, &longest_word);
     let lay_out = |cells: &[String]| -> Vec<String> {
         kept.iter()
             .zip(&widths)
@@ -73,10 +82,15 @@ pub fn render(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> S
 /// the others give up theirs.
 const LABEL_WIDTH: usize = 24;
 
+/// A column keeps its longest word up to this width, so that a date or a
+/// number is not cut in two.
+const WORD_WIDTH: usize = 12;
+
 /// Column widths that fit [`WIDTH`]: numbers keep their width, the first
 /// column keeps up to [`LABEL_WIDTH`], and the others share the rest fairly
-/// (a narrow column keeps its width, the wide ones split what is left).
-fn fit(natural: &[usize], numeric: &[bool]) -> Vec<usize> {
+/// (a narrow column keeps its width, the wide ones split what is left), none
+/// narrower than its longest word (up to [`WORD_WIDTH`]).
+fn fit(natural: &[usize], numeric: &[bool], longest_word: &[usize]) -> Vec<usize> {
     let n = natural.len();
     let frame = 3 * n + 1; // borders and one space of padding each side
     if natural.iter().sum::<usize>() + frame <= WIDTH {
@@ -98,7 +112,9 @@ fn fit(natural: &[usize], numeric: &[bool]) -> Vec<usize> {
     open.sort_by_key(|&j| natural[j]);
     let mut left = open.len();
     for j in open {
-        let share = (budget / left.max(1)).max(4);
+        let share = (budget / left.max(1))
+            .max(longest_word[j].min(WORD_WIDTH))
+            .max(4);
         widths[j] = natural[j].min(share);
         budget = budget.saturating_sub(widths[j]);
         left -= 1;
@@ -521,10 +537,24 @@ mod tests {
     #[test]
     fn fit_keeps_numbers_and_the_label_and_shares_the_rest() {
         // fits: natural widths
-        assert_eq!(fit(&[10, 5, 20], &[false, true, false]), [10, 5, 20]);
+        assert_eq!(
+            fit(&[10, 5, 20], &[false, true, false], &[5, 5, 5]),
+            [10, 5, 20]
+        );
         // too wide: the label keeps 24, the number 6, two wide columns split the rest
-        let widths = fit(&[40, 6, 60, 60], &[false, true, false, false]);
+        let widths = fit(
+            &[40, 6, 60, 60],
+            &[false, true, false, false],
+            &[8, 6, 9, 9],
+        );
         assert_eq!(widths, [24, 6, 28, 29]);
         assert!(widths.iter().sum::<usize>() + 3 * 4 < WIDTH);
+        // seven narrow columns: none is cut below its longest word
+        let widths = fit(
+            &[30, 8, 20, 20, 20, 20, 20],
+            &[false; 7],
+            &[9, 8, 10, 10, 10, 10, 10],
+        );
+        assert!(widths[2..].iter().all(|&w| w >= 10), "{widths:?}");
     }
 }
