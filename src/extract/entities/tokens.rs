@@ -37,13 +37,16 @@ pub struct Tok {
 }
 
 impl Tok {
-    /// Could be (part of) a name: capitalised and not a handle or contraction.
+    /// Could be (part of) a name: capitalised and not a handle, contraction
+    /// or identifier.
     pub fn nameable(&self) -> bool {
         let shouted_word = self.all_caps
             && lex::is_common(&self.key)
             && !lex::PLACES.contains(&self.key)
             && !lex::INSTITUTIONS.contains(&self.key);
-        self.cap && !self.skip && !self.contraction && !shouted_word
+        // "COVID-19", "A1231", "F-35": identifiers with digits are never names.
+        let identifier = self.key.chars().any(|c| c.is_ascii_digit());
+        self.cap && !self.skip && !self.contraction && !shouted_word && !identifier
     }
 
     pub fn is_acronym(&self) -> bool {
