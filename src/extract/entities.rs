@@ -5,7 +5,9 @@
 //! "of", "and", "de", ...). Each run is cut at titles and at "and", stripped
 //! of sentence-initial common words, and each piece is judged by the first
 //! rule that fits: title-person, admin-head, org-head, institution, place
-//! (dropped), org cues, acronym, first-name, name-shape, cue-verb. Lines with
+//! (dropped), org context (a descriptor before it, an apposition, "and
+//! other carmakers", "shares in", a possessive before "plants" or "board"),
+//! acronym, first-name, name-shape, cue-verb. Lines with
 //! a post attribution, photo credit or byline are read by [`lines`]. Then
 //! [`resolve`] joins the mentions of one entity (surnames, possessives,
 //! accents, acronyms and their misspellings) and names it by its fullest form.
@@ -132,7 +134,9 @@ pub fn extract(doc: &Document) -> Entities {
                     .any(|c| matches!(c.key.as_str(), "on" | "for"));
                 let narrow_ok = !narrow
                     || (lex::ORG_HEADS.contains(&toks[j - 1].key)
-                        && toks.get(k).is_some_and(|c| !lex::is_placeish(&c.key)));
+                        && toks.get(k).is_some_and(|c| !lex::is_placeish(&c.key)))
+                    // "MP for Burnley Jane Doe": a title's complement.
+                    || (toks[j - 1].cap && lex::TITLES.contains(&toks[j - 1].key));
                 if narrow_ok
                     && k < toks.len()
                     && toks[k].joined
@@ -251,10 +255,19 @@ impl Scanner<'_> {
         // "Customers of Duke Energy": a common word before "of" is not the
         // name's first word unless it is the head ("Bank of America").
         let before_connector = next.is_some_and(lex::is_connector) && !self.is_org_head(first);
+        // "Finance Minister Ana Ruiz", "Managing Director": a common word
+        // before a title is part of the role.
+        let before_title = rest.first().is_some_and(|&n| self.is_title(n));
+        // "Carmaker Brightwell said": the descriptor is a cue, not the name.
+        let descriptor = !rest.is_empty() && self.is_name_descriptor(first);
         let strip = lex::is_starter(k)
             || k == "i"
+            || descriptor
             || (lex::is_common(k)
                 && !self.is_title(first)
+                && !before_title
+                // "Harmony, the retail union, said": a name after all.
+                && !self.apposition_descriptor(run)
                 && !next.is_some_and(keeps_name)
                 && (!self.has_org_head(run) || lex::is_org_country(next) || before_connector));
         let run = if strip { rest } else { run };
@@ -508,27 +521,30 @@ impl Scanner<'_> {
     /// the rule's name. Tried before the person rules: "Brightwell Solar, a
     /// panel maker" has a person's shape.
     fn org_context(&self, piece: &[usize]) -> Option<&'static str> {
-        if self
-            .prev_word(piece)
-            .is_some_and(|t| !t.cap && lex::is_org_descriptor(&t.key))
-            || self.at_cue(piece)
-        {
+        let descriptor_before = piece[0]
+            .checked_sub(1)
+            .is_some_and(|p| self.toks[piece[0]].joined && self.is_name_descriptor(p));
+        if descriptor_before || self.at_cue(piece) {
             return Some("org-cue");
         }
         let first = self.key(piece[0]);
-        // A person's or a place's name keeps its own rules.
-        // A capitalised common word mid-sentence is a name ("Unite"); at a
-        // sentence start it may be any word.
-        if lex::is_first_name(first)
-            || lex::is_placeish(first)
-            || (self.toks[piece[0]].sent_start
-                && piece.iter().all(|&i| lex::is_common(self.key(i))))
-        {
+        // A place's name keeps its own rules, and so does a person's unless
+        // an apposition describes an organisation ("Harmony, the union").
+        if lex::is_placeish(first) {
             return None;
         }
         if self.apposition_descriptor(piece) {
-            Some("org-apposition")
-        } else if self.and_other(piece) {
+            return Some("org-apposition");
+        }
+        if lex::is_first_name(first) {
+            return None;
+        }
+        // A capitalised common word mid-sentence is a name ("Unite"); at a
+        // sentence start it may be any word ("Workers' pay").
+        if self.toks[piece[0]].sent_start && piece.iter().all(|&i| lex::is_common(self.key(i))) {
+            return None;
+        }
+        if self.and_other(piece) {
             Some("org-and-other")
         } else if self.shares_in(piece) {
             Some("org-shares")
@@ -537,6 +553,14 @@ impl Scanner<'_> {
         } else {
             None
         }
+    }
+
+    /// A word describing the organisation named next: "the union
+    /// Solidarnosc", or capitalised at a sentence start, "Carmaker
+    /// Brightwell". A capitalised head word starts a name ("Union Pacific").
+    fn is_name_descriptor(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        lex::is_org_descriptor(&t.key) && (!t.cap || (t.sent_start && !self.is_org_head(i)))
     }
 
     /// "Brightwell, a solar-panel maker,", "Solidarnosc, Poland's largest
@@ -559,6 +583,12 @@ impl Scanner<'_> {
             .unwrap_or(rest.len());
         let mut head = None;
         for (n, w) in rest[..end].split_whitespace().enumerate() {
+            // A capitalised head is a name ("Separately, the European
+            // Central Bank"), not a description.
+            if w.starts_with(char::is_uppercase) && !w.contains(['\'', '\u{2019}']) {
+                head = None;
+                continue;
+            }
             let k = key(w);
             if n >= 6 || lex::CUE_VERBS.contains(&k) {
                 return false;
@@ -752,7 +782,7 @@ impl Scanner<'_> {
             && !words.iter().all(|&i| lex::is_common(self.key(i)))
     }
 
-    /// "[modifiers] Title [of Complement] Name": the name is a person, the
+    /// "[modifiers] Title [of/for Complement] Name": the name is a person, the
     /// rest a role. Returns false when the piece has no such shape.
     fn title_split(&self, piece: &[usize], out: &mut Vec<Cand>) -> bool {
         if self.post_nominal(piece, out) {
@@ -770,7 +800,7 @@ impl Scanner<'_> {
             }
             e += 1;
         }
-        if e < piece.len() && self.key(piece[e]) == "of" {
+        if e < piece.len() && matches!(self.key(piece[e]), "of" | "for") {
             let mut best = None;
             for len in 1..=5 {
                 if e + 1 + len > piece.len() {
@@ -1167,6 +1197,17 @@ mod tests {
             &["Ana Ruiz"],
             &[],
         ),
+        (
+            "OSLO (Wire) \u{2014} Carmaker Halvorsen said it would cut 900 jobs. Harmony, the \
+             retail union, said it would fight. Halvorsen said talks would go on.",
+            &[],
+            &["Halvorsen", "Harmony"],
+        ),
+        (
+            "Separately, the European Central Bank said rates would hold.",
+            &[],
+            &["European Central Bank"],
+        ),
         // A surname is not an organisation because of a possessive.
         (
             "Mayor Ellen Brodsky toured the site. Brodsky's workers were told to wait.",
@@ -1251,6 +1292,29 @@ mod tests {
                 ("Robert Habeck", vec!["Economy Minister".to_string()]),
             ]
         );
+    }
+
+    #[test]
+    fn title_modifiers_and_complements_stay_in_the_role() {
+        let t = "Finance Minister Ana Ruiz spoke. Labour MP for Burnley Oliver Grant agreed. \
+                 Managing Director Helen Birch and President and CEO Marta Kowalczyk left.";
+        let doc = Document::new("t.txt", t.to_string());
+        let roles: Vec<(String, Vec<String>)> = extract(&doc)
+            .people
+            .into_iter()
+            .map(|p| (p.name, p.roles))
+            .collect();
+        let expected = [
+            ("Ana Ruiz", "Finance Minister"),
+            ("Oliver Grant", "Labour MP for Burnley"),
+            ("Helen Birch", "Managing Director"),
+            ("Marta Kowalczyk", "President and CEO"),
+        ];
+        let expected: Vec<(String, Vec<String>)> = expected
+            .iter()
+            .map(|(n, r)| (n.to_string(), vec![r.to_string()]))
+            .collect();
+        assert_eq!(roles, expected);
     }
 
     #[test]

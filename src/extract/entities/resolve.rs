@@ -190,7 +190,9 @@ pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
             continue;
         }
         match c.kind {
-            Kind::Person if c.words.len() > 1 || c.rule != "surname-alias" => {
+            // One word before "said" waits too: it may be an organisation
+            // ("Brightwell said") named elsewhere.
+            Kind::Person if c.words.len() > 1 => {
                 let hit = ents.iter().position(|e| {
                     e.person
                         && (is_suffix(&c.words, &e.words)
@@ -234,6 +236,10 @@ pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
             _ => pending.push(c),
         }
     }
+
+    // Single words said to speak found their person before mere
+    // capitalised words look for one.
+    pending.sort_by_key(|c| c.kind != Kind::Person);
 
     // Acronyms: given in parentheses after a name, or the initials of one.
     let mut acronyms: HashMap<String, usize> = HashMap::new();

@@ -171,14 +171,15 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Tok> {
 }
 
 /// Whether the word at `start` opens a sentence: only quotes, brackets,
-/// dashes and spaces lie between it and a terminator, a colon, a line break
-/// or the start of the body.
+/// short dashes and spaces lie between it and a terminator, a colon, an em
+/// dash, a line break or the start of the body.
 fn starts_sentence(text: &str, body_start: usize, start: usize, prev: Option<&Tok>) -> bool {
     for (i, c) in text[body_start..start].char_indices().rev() {
         match c {
             ' ' | '\t' | '\u{a0}' | '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}'
-            | '\u{2019}' | '(' | '[' | '-' | '\u{2013}' | '\u{2014}' | '*' => continue,
-            '\n' | '\r' | '!' | '?' | ':' | '\u{2026}' => return true,
+            | '\u{2019}' | '(' | '[' | '-' | '\u{2013}' | '*' => continue,
+            // "LONDON (Reuters) — Carmaker ...": a dateline's dash opens the story.
+            '\n' | '\r' | '!' | '?' | ':' | '\u{2026}' | '\u{2014}' => return true,
             '.' => {
                 // "Sen. Smith", "John F. Kennedy": the period is the word's own.
                 let abs = body_start + i;
