@@ -5,7 +5,9 @@
 //! "of", "and", "de", ...). Each run is cut at titles and at "and", stripped
 //! of sentence-initial common words, and each piece is judged by the first
 //! rule that fits: title-person, admin-head, org-head, institution, place
-//! (dropped), org cues, acronym, first-name, name-shape, cue-verb. Lines with
+//! (dropped), org context (a descriptor before it, an apposition, "and
+//! other carmakers", "shares in", a possessive before "plants" or "board"),
+//! acronym, first-name, name-shape, cue-verb. Lines with
 //! a post attribution, photo credit or byline are read by [`lines`]. Then
 //! [`resolve`] joins the mentions of one entity (surnames, possessives,
 //! accents, acronyms and their misspellings) and names it by its fullest form.
@@ -23,6 +25,13 @@ use tokens::Tok;
 
 /// Longest run of capitalised words considered as one name.
 const MAX_RUN: usize = 16;
+
+/// Words that end the noun phrase of an apposition: its head is the word
+/// before ("a maker based in Ohio", "the group that owns").
+const APPOSITION_STOPS: &[&str] = &[
+    "based", "that", "which", "who", "whose", "with", "to", "is", "was", "has", "had", "will",
+    "would", "said", "says", "in", "at", "from", "since", "whom",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -89,7 +98,15 @@ pub fn extract(doc: &Document) -> Entities {
         let mut j = i + 1;
         while j < toks.len() && run.len() < MAX_RUN {
             let t = &toks[j];
-            if consumed[j] || !t.joined || t.title_line {
+            if consumed[j] || t.title_line {
+                break;
+            }
+            if scan.possessive_head(j) {
+                run.push(j);
+                j += 1;
+                continue;
+            }
+            if !t.joined {
                 break;
             }
             if t.nameable() {
@@ -117,7 +134,9 @@ pub fn extract(doc: &Document) -> Entities {
                     .any(|c| matches!(c.key.as_str(), "on" | "for"));
                 let narrow_ok = !narrow
                     || (lex::ORG_HEADS.contains(&toks[j - 1].key)
-                        && toks.get(k).is_some_and(|c| !lex::is_placeish(&c.key)));
+                        && toks.get(k).is_some_and(|c| !lex::is_placeish(&c.key)))
+                    // "MP for Burnley Jane Doe": a title's complement.
+                    || (toks[j - 1].cap && lex::TITLES.contains(&toks[j - 1].key));
                 if narrow_ok
                     && k < toks.len()
                     && toks[k].joined
@@ -171,6 +190,33 @@ impl Scanner<'_> {
         self.toks[i].cap && lex::TITLES.contains(k) && !self.toks[i].poss
     }
 
+    /// "Sheriff's Office", "Manufacturers' Association": a possessive common
+    /// or title word followed by an organisation head word stays in the name
+    /// ("Smith's Office" does not: a name's possessive ends it).
+    fn possessive_head(&self, j: usize) -> bool {
+        let Some(prev) = j.checked_sub(1).map(|p| &self.toks[p]) else {
+            return false;
+        };
+        let owner_generic = lex::is_common(&prev.key)
+            || lex::TITLES.contains(&prev.key)
+            || lex::ORG_HEADS.contains(&prev.key);
+        prev.poss && prev.cap && owner_generic && self.is_org_head(j) && self.after_possessive(j)
+    }
+
+    /// Only the possessive ending and spaces lie between word `j` and the one
+    /// before it.
+    fn after_possessive(&self, j: usize) -> bool {
+        j > 0
+            && self.text[self.toks[j - 1].span.end..self.toks[j].span.start]
+                .chars()
+                .all(|c| {
+                    matches!(
+                        c,
+                        '\'' | '\u{2019}' | 's' | 'S' | '3' | '9' | ' ' | '\u{a0}'
+                    )
+                })
+    }
+
     /// One run of capitalised words.
     fn run(&self, run: &[usize], out: &mut Vec<Cand>) {
         let run = self.strip_start(run);
@@ -209,10 +255,19 @@ impl Scanner<'_> {
         // "Customers of Duke Energy": a common word before "of" is not the
         // name's first word unless it is the head ("Bank of America").
         let before_connector = next.is_some_and(lex::is_connector) && !self.is_org_head(first);
+        // "Finance Minister Ana Ruiz", "Managing Director": a common word
+        // before a title is part of the role.
+        let before_title = rest.first().is_some_and(|&n| self.is_title(n));
+        // "Carmaker Brightwell said": the descriptor is a cue, not the name.
+        let descriptor = !rest.is_empty() && self.is_name_descriptor(first);
         let strip = lex::is_starter(k)
             || k == "i"
+            || descriptor
             || (lex::is_common(k)
                 && !self.is_title(first)
+                && !before_title
+                // "Harmony, the retail union, said": a name after all.
+                && !self.apposition_descriptor(run)
                 && !next.is_some_and(keeps_name)
                 && (!self.has_org_head(run) || lex::is_org_country(next) || before_connector));
         let run = if strip { rest } else { run };
@@ -238,12 +293,46 @@ impl Scanner<'_> {
             if left_common && self.has_org_head(right) && !right_starts_org {
                 continue;
             }
+            if self.joins_portfolio(left, right) || self.joins_titles(left, right) {
+                continue;
+            }
             pieces.push(trim_connectors(self.toks, left));
             start = n + 1;
         }
         pieces.push(trim_connectors(self.toks, &run[start..]));
         pieces.retain(|p| !p.is_empty());
         pieces
+    }
+
+    /// "Department for Business and Trade", "Ministry of Housing and Local
+    /// Government": after "Head of/for", common words on both sides of "and"
+    /// name one portfolio. Proper names do not ("Bank of America and Wells
+    /// Fargo" are two).
+    fn joins_portfolio(&self, left: &[usize], right: &[usize]) -> bool {
+        let generic = |i: &usize| {
+            let k = self.key(*i);
+            self.toks[*i].cap && lex::is_common(k) && !lex::is_placeish(k) && !self.is_org_head(*i)
+        };
+        left.len() >= 3
+            && left.len() <= 5
+            && self.is_org_head(left[0])
+            && matches!(self.key(left[1]), "of" | "for")
+            && left[2..].iter().all(generic)
+            && (1..=3).contains(&right.len())
+            && right.iter().all(generic)
+    }
+
+    /// "President and CEO", "Chairman and Chief Executive": one role.
+    fn joins_titles(&self, left: &[usize], right: &[usize]) -> bool {
+        !left.is_empty()
+            && left.iter().all(|&i| self.is_title_word(i))
+            && right.first().is_some_and(|&r| self.is_title(r))
+    }
+
+    /// A title's head word or a word that continues one ("Executive" in
+    /// "Chief Executive").
+    fn is_title_word(&self, i: usize) -> bool {
+        self.is_title(i) || (self.toks[i].cap && lex::TITLE_PARTS.contains(self.key(i)))
     }
 
     fn span(&self, piece: &[usize]) -> Span {
@@ -349,12 +438,8 @@ impl Scanner<'_> {
             out.push(self.cand(piece, Kind::Org, "org-lower-head"));
             return;
         }
-        if self
-            .prev_word(piece)
-            .is_some_and(|t| !t.cap && lex::ORG_CUES.contains(&t.key))
-            || self.at_cue(piece)
-        {
-            out.push(self.cand(piece, Kind::Org, "org-cue"));
+        if let Some(rule) = self.org_context(piece) {
+            out.push(self.cand(piece, Kind::Org, rule));
             return;
         }
         if the_cue && !piece.iter().any(|&i| lex::is_first_name(self.key(i))) {
@@ -374,7 +459,12 @@ impl Scanner<'_> {
             let mut cand = self.cand(piece, Kind::Person, rule);
             cand.role = self.lower_role(piece);
             out.push(cand);
-        } else if self.cue_verb(piece) && !piece.iter().all(|&i| lex::is_common(self.key(i))) {
+        } else if self.cue_verb(piece)
+            && !piece.iter().all(|&i| lex::is_common(self.key(i)))
+            // "American Red Cross said": a nationality does not start a
+            // person's name.
+            && !lex::is_demonym(self.key(piece[0]))
+        {
             out.push(self.cand(piece, Kind::Person, "cue-verb"));
         } else {
             // Unclear: its words may still name an entity found elsewhere.
@@ -425,6 +515,156 @@ impl Scanner<'_> {
             "surname-alias"
         };
         out.push(self.cand(&[i], kind, rule));
+    }
+
+    /// The words around the piece that make it an organisation's name, as
+    /// the rule's name. Tried before the person rules: "Brightwell Solar, a
+    /// panel maker" has a person's shape.
+    fn org_context(&self, piece: &[usize]) -> Option<&'static str> {
+        let descriptor_before = piece[0]
+            .checked_sub(1)
+            .is_some_and(|p| self.toks[piece[0]].joined && self.is_name_descriptor(p));
+        if descriptor_before || self.at_cue(piece) {
+            return Some("org-cue");
+        }
+        let first = self.key(piece[0]);
+        // A place's name keeps its own rules, and so does a person's unless
+        // an apposition describes an organisation ("Harmony, the union").
+        if lex::is_placeish(first) {
+            return None;
+        }
+        if self.apposition_descriptor(piece) {
+            return Some("org-apposition");
+        }
+        if lex::is_first_name(first) {
+            return None;
+        }
+        // A capitalised common word mid-sentence is a name ("Unite"); at a
+        // sentence start it may be any word ("Workers' pay").
+        if self.toks[piece[0]].sent_start && piece.iter().all(|&i| lex::is_common(self.key(i))) {
+            return None;
+        }
+        if self.and_other(piece) {
+            Some("org-and-other")
+        } else if self.shares_in(piece) {
+            Some("org-shares")
+        } else if self.owns_business(piece) {
+            Some("org-possessive")
+        } else {
+            None
+        }
+    }
+
+    /// A word describing the organisation named next: "the union
+    /// Solidarnosc", or capitalised at a sentence start, "Carmaker
+    /// Brightwell". A capitalised head word starts a name ("Union Pacific").
+    fn is_name_descriptor(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        lex::is_org_descriptor(&t.key) && (!t.cap || (t.sent_start && !self.is_org_head(i)))
+    }
+
+    /// "Brightwell, a solar-panel maker,", "Solidarnosc, Poland's largest
+    /// union,": an apposition whose head noun describes an organisation. Not
+    /// before an attribution verb: in "…, the company said" the company is
+    /// the speaker, not a description of the name before the comma.
+    fn apposition_descriptor(&self, piece: &[usize]) -> bool {
+        let last = piece[piece.len() - 1];
+        if self.toks[last].poss {
+            return false;
+        }
+        let Some(rest) = self.text[self.toks[last].span.end..].strip_prefix(", ") else {
+            return false;
+        };
+        let end = rest
+            .find([
+                ',', '.', ';', ':', '(', ')', '\n', '"', '\u{201c}', '\u{201d}', '\u{2014}',
+                '\u{2013}',
+            ])
+            .unwrap_or(rest.len());
+        let mut head = None;
+        for (n, w) in rest[..end].split_whitespace().enumerate() {
+            // A capitalised head is a name ("Separately, the European
+            // Central Bank"), not a description.
+            if w.starts_with(char::is_uppercase) && !w.contains(['\'', '\u{2019}']) {
+                head = None;
+                continue;
+            }
+            let k = key(w);
+            if n >= 6 || lex::CUE_VERBS.contains(&k) {
+                return false;
+            }
+            // "the", "a", "its" open the phrase; later such words end it.
+            if n == 0 && lex::is_starter(&k) {
+                continue;
+            }
+            if lex::is_connector(&k)
+                || lex::is_starter(&k)
+                || APPOSITION_STOPS.contains(&k.as_str())
+            {
+                break;
+            }
+            head = Some(k);
+        }
+        // "car-parts maker": the head is the last part of a compound.
+        head.is_some_and(|h| {
+            let h = h.rsplit('-').next().unwrap_or(&h);
+            lex::is_org_descriptor(h)
+        })
+    }
+
+    /// "Brightwell and other suppliers".
+    fn and_other(&self, piece: &[usize]) -> bool {
+        let last = piece[piece.len() - 1];
+        let next: Vec<&Tok> = self.toks[last + 1..].iter().take(3).collect();
+        !self.toks[last].poss
+            && next.len() == 3
+            && next.iter().all(|t| t.joined && !t.cap)
+            && next[0].key == "and"
+            && next[1].key == "other"
+            && lex::is_org_descriptor(&next[2].key)
+    }
+
+    /// "shares in Brightwell", "a stake in Brightwell".
+    fn shares_in(&self, piece: &[usize]) -> bool {
+        let first = piece[0];
+        first >= 2
+            && self.toks[first].joined
+            && self.toks[first - 1].joined
+            && matches!(self.toks[first - 1].key.as_str(), "in" | "of")
+            && matches!(
+                self.toks[first - 2].key.as_str(),
+                "shares" | "stake" | "stakes"
+            )
+    }
+
+    /// "Brightwell's shares", "Brightwell's two Welsh plants": a possessive
+    /// a few words before something only an organisation has. In a
+    /// person's apposition ("Jane Doe, Brightwell's regional officer") a
+    /// title there names the employer.
+    fn owns_business(&self, piece: &[usize]) -> bool {
+        let last = piece[piece.len() - 1];
+        if !self.toks[last].poss || last + 1 >= self.toks.len() || !self.after_possessive(last + 1)
+        {
+            return false;
+        }
+        let in_apposition = piece[0] >= 1
+            && self.toks[piece[0] - 1].cap
+            && self.text[self.toks[piece[0] - 1].span.end..self.toks[piece[0]].span.start] == *", ";
+        for (n, t) in self.toks[last + 1..].iter().take(4).enumerate() {
+            if n > 0 && !t.joined {
+                return false;
+            }
+            if !t.cap
+                && (lex::ORG_POSSESSIONS.contains(&t.key)
+                    || in_apposition && lex::TITLES.contains(&t.key))
+            {
+                return true;
+            }
+            if lex::is_connector(&t.key) || lex::CUE_VERBS.contains(&t.key) {
+                return false;
+            }
+        }
+        false
     }
 
     /// "analysts at Goldman Sachs".
@@ -480,9 +720,13 @@ impl Scanner<'_> {
         after || before
     }
 
+    /// Wholly a listed institution, perhaps after a country prefix or a
+    /// nationality: "US Congress", "American Red Cross".
     fn is_institution(&self, piece: &[usize]) -> bool {
         let mut p = piece;
-        if p.len() > 1 && lex::is_org_country(Some(self.key(p[0]))) {
+        if p.len() > 1
+            && (lex::is_org_country(Some(self.key(p[0]))) || lex::is_demonym(self.key(p[0])))
+        {
             p = &p[1..];
         }
         lex::INSTITUTIONS.contains(&self.joined_key(p))
@@ -538,17 +782,25 @@ impl Scanner<'_> {
             && !words.iter().all(|&i| lex::is_common(self.key(i)))
     }
 
-    /// "[modifiers] Title [of Complement] Name": the name is a person, the
+    /// "[modifiers] Title [of/for Complement] Name": the name is a person, the
     /// rest a role. Returns false when the piece has no such shape.
     fn title_split(&self, piece: &[usize], out: &mut Vec<Cand>) -> bool {
+        if self.post_nominal(piece, out) {
+            return true;
+        }
         let Some(h) = piece.iter().position(|&i| self.is_title(i)) else {
             return false;
         };
         let mut e = h + 1;
-        while e < piece.len() && self.is_title(piece[e]) {
+        while e < piece.len() {
+            let and_title =
+                self.key(piece[e]) == "and" && piece.get(e + 1).is_some_and(|&n| self.is_title(n));
+            if !(self.is_title_word(piece[e]) || and_title) {
+                break;
+            }
             e += 1;
         }
-        if e < piece.len() && self.key(piece[e]) == "of" {
+        if e < piece.len() && matches!(self.key(piece[e]), "of" | "for") {
             let mut best = None;
             for len in 1..=5 {
                 if e + 1 + len > piece.len() {
@@ -608,6 +860,24 @@ impl Scanner<'_> {
         cand.role = Some(self.text[role_span.start..role_span.end].to_string());
         out.push(cand);
         true
+    }
+
+    /// "Jane Doe MP": a name, then a title written after it.
+    fn post_nominal(&self, piece: &[usize], out: &mut Vec<Cand>) -> bool {
+        let Some((&last, name)) = piece.split_last() else {
+            return false;
+        };
+        let fits = name.len() >= 2
+            && self.toks[last].all_caps
+            && lex::is_post_nominal(self.key(last))
+            && (self.is_first_name_shape(name) || self.is_name_shape(name));
+        if fits {
+            let mut cand = self.cand(name, Kind::Person, "title-person");
+            let role = self.toks[last].span;
+            cand.role = Some(self.text[role.start..role.end].to_string());
+            out.push(cand);
+        }
+        fits
     }
 
     /// Institutions named inside a title's modifiers: "White House".
@@ -864,6 +1134,115 @@ mod tests {
             &[],
             &[],
         ),
+        // Multi-word and post-nominal titles are roles, not parts of names.
+        (
+            "Chief Operating Officer Dana Whitfield said margins would recover.",
+            &["Dana Whitfield"],
+            &[],
+        ),
+        (
+            "Chief Executive Tomas Lindgren told analysts the plan was on track.",
+            &["Tomas Lindgren"],
+            &[],
+        ),
+        (
+            "Clydebank South MP Fiona Mackay said she would raise it in Parliament.",
+            &["Fiona Mackay"],
+            &["Parliament"],
+        ),
+        (
+            "The vote was called by President and CEO Marta Kowalczyk on Friday.",
+            &["Marta Kowalczyk"],
+            &[],
+        ),
+        (
+            "Later Fiona Mackay MP wrote to the minister.",
+            &["Fiona Mackay"],
+            &[],
+        ),
+        // One-word companies and unions found from their context.
+        (
+            "About 300 workers at Brightwell, a solar-panel maker, walked out.",
+            &[],
+            &["Brightwell"],
+        ),
+        (
+            "Talks with the union Solidarnosc stalled, and Korvex, Poland's biggest chemicals \
+             group, warned of losses.",
+            &[],
+            &["Solidarnosc", "Korvex"],
+        ),
+        (
+            "The plant supplies Toyota and other carmakers with glass.",
+            &[],
+            &["Toyota"],
+        ),
+        (
+            "Investors sold shares in Halvorsen after Quorvane's two Scottish plants closed.",
+            &[],
+            &["Halvorsen", "Quorvane"],
+        ),
+        (
+            "Peter Olsen, Fjordline's regional officer, said members were angry.",
+            &["Peter Olsen"],
+            &["Fjordline"],
+        ),
+        (
+            "Bergstrom Metall, the region's largest union, called a strike.",
+            &[],
+            &["Bergstrom Metall"],
+        ),
+        (
+            "\"We will appeal,\" Ana Ruiz said. Later in Leeds, the company said it would.",
+            &["Ana Ruiz"],
+            &[],
+        ),
+        (
+            "OSLO (Wire) \u{2014} Carmaker Halvorsen said it would cut 900 jobs. Harmony, the \
+             retail union, said it would fight. Halvorsen said talks would go on.",
+            &[],
+            &["Halvorsen", "Harmony"],
+        ),
+        (
+            "Separately, the European Central Bank said rates would hold.",
+            &[],
+            &["European Central Bank"],
+        ),
+        // A surname is not an organisation because of a possessive.
+        (
+            "Mayor Ellen Brodsky toured the site. Brodsky's workers were told to wait.",
+            &["Ellen Brodsky"],
+            &[],
+        ),
+        // Organisation names with "and", "for" or a possessive inside.
+        (
+            "He wrote to the Department for Culture and Sport and to the Ministry of \
+             Housing and Local Government.",
+            &[],
+            &[
+                "Department for Culture and Sport",
+                "Ministry of Housing and Local Government",
+            ],
+        ),
+        (
+            "The Bank of Montreal and Halvorsen declined to comment.",
+            &[],
+            &["Bank of Montreal"],
+        ),
+        (
+            "The Maricopa County Attorney's Office and the Tyneside Chamber of Commerce agreed.",
+            &[],
+            &[
+                "Maricopa County Attorney's Office",
+                "Tyneside Chamber of Commerce",
+            ],
+        ),
+        // Identifiers and nationalities are not names.
+        (
+            "Since the COVID-19 slump, the British Red Cross said, H5N1 has spread.",
+            &[],
+            &["British Red Cross"],
+        ),
     ];
 
     #[test]
@@ -913,6 +1292,29 @@ mod tests {
                 ("Robert Habeck", vec!["Economy Minister".to_string()]),
             ]
         );
+    }
+
+    #[test]
+    fn title_modifiers_and_complements_stay_in_the_role() {
+        let t = "Finance Minister Ana Ruiz spoke. Labour MP for Burnley Oliver Grant agreed. \
+                 Managing Director Helen Birch and President and CEO Marta Kowalczyk left.";
+        let doc = Document::new("t.txt", t.to_string());
+        let roles: Vec<(String, Vec<String>)> = extract(&doc)
+            .people
+            .into_iter()
+            .map(|p| (p.name, p.roles))
+            .collect();
+        let expected = [
+            ("Ana Ruiz", "Finance Minister"),
+            ("Oliver Grant", "Labour MP for Burnley"),
+            ("Helen Birch", "Managing Director"),
+            ("Marta Kowalczyk", "President and CEO"),
+        ];
+        let expected: Vec<(String, Vec<String>)> = expected
+            .iter()
+            .map(|(n, r)| (n.to_string(), vec![r.to_string()]))
+            .collect();
+        assert_eq!(roles, expected);
     }
 
     #[test]

@@ -25,10 +25,12 @@ folded_set!(STATE_CODES, "state_abbreviations.txt");
 folded_set!(DEMONYMS, "demonyms.txt");
 folded_set!(TITLES, "titles.txt");
 folded_set!(TITLE_COMPLEMENTS, "title_complements.txt");
+folded_set!(TITLE_PARTS, "title_parts.txt");
 folded_set!(ORG_HEADS, "org_heads.txt");
 folded_set!(ORG_LOWER_HEADS, "org_lower_heads.txt");
 folded_set!(ORG_CUES, "org_cues.txt");
 folded_set!(ORG_AT_CUES, "org_at_cues.txt");
+folded_set!(ORG_POSSESSIONS, "org_possessions.txt");
 folded_set!(INSTITUTIONS, "institutions.txt");
 folded_set!(CALENDAR, "calendar.txt");
 folded_set!(NON_ORG_ACRONYMS, "non_org_acronyms.txt");
@@ -169,6 +171,20 @@ pub fn is_common(k: &str) -> bool {
 
 pub fn is_demonym(k: &str) -> bool {
     DEMONYMS.contains(k) || k.strip_suffix('s').is_some_and(|s| DEMONYMS.contains(s))
+}
+
+/// A noun that describes an organisation, singular or plural: "maker",
+/// "carmakers", "companies".
+pub fn is_org_descriptor(k: &str) -> bool {
+    ORG_CUES.contains(k)
+        || k.strip_suffix('s').is_some_and(|s| ORG_CUES.contains(s))
+        || k.strip_suffix("ies")
+            .is_some_and(|s| ORG_CUES.contains(&format!("{s}y")))
+}
+
+/// Titles written after a name: "Jane Doe MP".
+pub fn is_post_nominal(k: &str) -> bool {
+    matches!(k, "mp" | "mep" | "msp" | "mla" | "kc" | "qc")
 }
 
 pub fn is_first_name(k: &str) -> bool {

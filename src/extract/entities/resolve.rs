@@ -1,7 +1,7 @@
 //! Joins candidate mentions into entities: one per person or organisation
 //! per article, named by the fullest form the article gives.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::document::Span;
 use crate::extract::{Entities, Entity, EntityMention};
@@ -167,10 +167,32 @@ pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
     let mut covered: Vec<Span> = Vec::new();
     let mut pending: Vec<&Cand> = Vec::new();
 
+    // One word taken as an organisation only from its context ("Smith's
+    // workers") is still a person's surname when the article names that
+    // person in full: it then waits to join them as an alias.
+    let person_words: HashSet<&str> = kept
+        .iter()
+        .filter(|c| c.kind == Kind::Person && c.words.len() > 1)
+        .flat_map(|c| c.words.iter().map(String::as_str))
+        .collect();
+    let context_only = |c: &Cand| {
+        c.words.len() == 1
+            && matches!(
+                c.rule,
+                "org-apposition" | "org-and-other" | "org-shares" | "org-possessive"
+            )
+    };
+
     // People and organisations with a rule of their own.
     for c in &kept {
+        if c.kind == Kind::Org && context_only(c) && person_words.contains(c.words[0].as_str()) {
+            pending.push(c);
+            continue;
+        }
         match c.kind {
-            Kind::Person if c.words.len() > 1 || c.rule != "surname-alias" => {
+            // One word before "said" waits too: it may be an organisation
+            // ("Brightwell said") named elsewhere.
+            Kind::Person if c.words.len() > 1 => {
                 let hit = ents.iter().position(|e| {
                     e.person
                         && (is_suffix(&c.words, &e.words)
@@ -214,6 +236,10 @@ pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
             _ => pending.push(c),
         }
     }
+
+    // Single words said to speak found their person before mere
+    // capitalised words look for one.
+    pending.sort_by_key(|c| c.kind != Kind::Person);
 
     // Acronyms: given in parentheses after a name, or the initials of one.
     let mut acronyms: HashMap<String, usize> = HashMap::new();
@@ -329,7 +355,8 @@ pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
 }
 
 /// The entity a single word names: a person's surname (or any later part of
-/// the name), or an organisation's one-word name or domain stem.
+/// the name), or an organisation's one-word name, domain stem, or name less
+/// its head words.
 fn alias_of(ents: &[Ent], k: &str) -> Option<(usize, &'static str)> {
     let k = k.trim_end_matches('.');
     if k.chars().count() < 2 || lex::is_placeish(k) {
@@ -341,8 +368,10 @@ fn alias_of(ents: &[Ent], k: &str) -> Option<(usize, &'static str)> {
     if let Some(i) = person {
         return Some((i, "surname-alias"));
     }
+    // "Brightwell" for "Brightwell Solar": the name less its head words.
+    let k = [k.to_string()];
     ents.iter()
-        .position(|e| !e.person && org_key(&e.words) == [k.to_string()])
+        .position(|e| !e.person && same_org(&org_key(&e.words), &k))
         .map(|i| (i, "org-alias"))
 }
 

@@ -37,13 +37,16 @@ pub struct Tok {
 }
 
 impl Tok {
-    /// Could be (part of) a name: capitalised and not a handle or contraction.
+    /// Could be (part of) a name: capitalised and not a handle, contraction
+    /// or identifier.
     pub fn nameable(&self) -> bool {
         let shouted_word = self.all_caps
             && lex::is_common(&self.key)
             && !lex::PLACES.contains(&self.key)
             && !lex::INSTITUTIONS.contains(&self.key);
-        self.cap && !self.skip && !self.contraction && !shouted_word
+        // "COVID-19", "A1231", "F-35": identifiers with digits are never names.
+        let identifier = self.key.chars().any(|c| c.is_ascii_digit());
+        self.cap && !self.skip && !self.contraction && !shouted_word && !identifier
     }
 
     pub fn is_acronym(&self) -> bool {
@@ -168,14 +171,15 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Tok> {
 }
 
 /// Whether the word at `start` opens a sentence: only quotes, brackets,
-/// dashes and spaces lie between it and a terminator, a colon, a line break
-/// or the start of the body.
+/// short dashes and spaces lie between it and a terminator, a colon, an em
+/// dash, a line break or the start of the body.
 fn starts_sentence(text: &str, body_start: usize, start: usize, prev: Option<&Tok>) -> bool {
     for (i, c) in text[body_start..start].char_indices().rev() {
         match c {
             ' ' | '\t' | '\u{a0}' | '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}'
-            | '\u{2019}' | '(' | '[' | '-' | '\u{2013}' | '\u{2014}' | '*' => continue,
-            '\n' | '\r' | '!' | '?' | ':' | '\u{2026}' => return true,
+            | '\u{2019}' | '(' | '[' | '-' | '\u{2013}' | '*' => continue,
+            // "LONDON (Reuters) — Carmaker ...": a dateline's dash opens the story.
+            '\n' | '\r' | '!' | '?' | ':' | '\u{2026}' | '\u{2014}' => return true,
             '.' => {
                 // "Sen. Smith", "John F. Kennedy": the period is the word's own.
                 let abs = body_start + i;
