@@ -260,16 +260,24 @@ impl Scanner<'_> {
         let before_title = rest.first().is_some_and(|&n| self.is_title(n));
         // "Carmaker Brightwell said": the descriptor is a cue, not the name.
         let descriptor = !rest.is_empty() && self.is_name_descriptor(first);
-        let strip = lex::is_starter(k)
-            || k == "i"
-            || descriptor
-            || (lex::is_common(k)
+        // "Health New Zealand said": a public domain before a country is a body
+        let place_len = rest
+            .iter()
+            .take_while(|&&i| !lex::is_connector(self.key(i)))
+            .count();
+        let domain_country =
+            lex::PUBLIC_DOMAINS.contains(k) && place_len > 0 && self.is_place(&rest[..place_len]);
+        let strip = !domain_country
+            && (lex::is_starter(k)
+                || k == "i"
+                || descriptor
+                || (lex::is_common(k)
                 && !self.is_title(first)
                 && !before_title
                 // "Harmony, the retail union, said": a name after all.
                 && !self.apposition_descriptor(run)
                 && !next.is_some_and(keeps_name)
-                && (!self.has_org_head(run) || lex::is_org_country(next) || before_connector));
+                && (!self.has_org_head(run) || lex::is_org_country(next) || before_connector)));
         let run = if strip { rest } else { run };
         trim_connectors(self.toks, run)
     }
@@ -422,7 +430,26 @@ impl Scanner<'_> {
             out.push(self.cand(piece, Kind::Org, "institution"));
             return;
         }
+        // "Transport Canada", "Health New Zealand": a public domain and the
+        // country whose body it is.
+        if piece.len() >= 2
+            && lex::PUBLIC_DOMAINS.contains(self.key(piece[0]))
+            && self.is_place(&piece[1..])
+        {
+            out.push(self.cand(piece, Kind::Org, "domain-country"));
+            return;
+        }
         if self.is_place(piece) || self.names_a_thing(piece) {
+            return;
+        }
+        // "Sûreté du Québec": a name joined to a place by "of"/"du"/"de"
+        // names a body, not a person.
+        let n = piece.len();
+        if n >= 3
+            && lex::is_connector(self.key(piece[n - 2]))
+            && lex::is_placeish(self.key(piece[n - 1]))
+        {
+            out.push(self.cand(piece, Kind::Org, "of-place"));
             return;
         }
         if piece.len() == 1
@@ -489,7 +516,10 @@ impl Scanner<'_> {
             return;
         }
         if t.is_acronym() {
-            if !lex::NON_ORG_ACRONYMS.contains(k) && !lex::STATE_CODES.contains(k) {
+            if !lex::NON_ORG_ACRONYMS.contains(k)
+                && !lex::STATE_CODES.contains(k)
+                && !self.is_dateline(i)
+            {
                 out.push(self.cand(&[i], Kind::Acronym, "acronym"));
             }
             return;
@@ -665,6 +695,16 @@ impl Scanner<'_> {
             }
         }
         false
+    }
+
+    /// "ZAGREB —", "PORTLAND, Maine —": a place in capitals opening a line
+    /// and followed by a comma or dash is the dateline, not an acronym.
+    fn is_dateline(&self, i: usize) -> bool {
+        let span = self.toks[i].span;
+        let line_start = self.text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+        let opens_line = self.text[line_start..span.start].trim().is_empty();
+        let after = self.text[span.end..].trim_start_matches([' ', '\u{a0}']);
+        opens_line && span.len() >= 4 && after.starts_with([',', '—', '–', '-'])
     }
 
     /// "analysts at Goldman Sachs".
@@ -984,6 +1024,21 @@ mod tests {
 
     /// (text, people, organisations), each list in order of first mention.
     const CORPUS: &[(&str, &[&str], &[&str])] = &[
+        (
+            "OTTAWA — Transport Canada and the Sûreté du Québec are investigating.",
+            &[],
+            &["Transport Canada", "Sûreté du Québec"],
+        ),
+        (
+            "Health New Zealand said MMR vaccination rates in NZ fell.",
+            &[],
+            &["Health New Zealand"],
+        ),
+        (
+            "The Five Star Movement lost ground.",
+            &[],
+            &["Five Star Movement"],
+        ),
         (
             "Storm Helena knocked out power on Tuesday, Central Maine Power said.",
             &[],

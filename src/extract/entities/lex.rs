@@ -36,6 +36,7 @@ folded_set!(CALENDAR, "calendar.txt");
 folded_set!(NON_ORG_ACRONYMS, "non_org_acronyms.txt");
 folded_set!(CUE_VERBS, "cue_verbs.txt");
 folded_set!(NON_PERSON_HEADS, "non_person_heads.txt");
+folded_set!(PUBLIC_DOMAINS, "public_domains.txt");
 
 /// Month names from the shared month lexicon, folded.
 pub static MONTH_NAMES: LazyLock<HashSet<&'static str>> =
