@@ -81,6 +81,8 @@ pub fn render(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> S
 /// The first column names the row: it keeps this many characters before
 /// the others give up theirs.
 const LABEL_WIDTH: usize = 24;
+/// ... and gives up characters down to this when the others need them.
+const LABEL_FLOOR: usize = 16;
 
 /// A column keeps its longest word up to this width, so that a date or a
 /// number is not cut in two.
@@ -118,6 +120,14 @@ fn fit(natural: &[usize], numeric: &[bool], longest_word: &[usize]) -> Vec<usize
         widths[j] = natural[j].min(share);
         budget = budget.saturating_sub(widths[j]);
         left -= 1;
+    }
+    // words kept whole may overrun: the label gives back what it can
+    let total = widths.iter().sum::<usize>() + frame;
+    if total > WIDTH && !numeric[0] {
+        let floor = natural[0]
+            .min(LABEL_FLOOR)
+            .max(longest_word[0].min(LABEL_WIDTH));
+        widths[0] = widths[0].saturating_sub(total - WIDTH).max(floor);
     }
     widths
 }
