@@ -272,6 +272,8 @@ fn extract_json_keeps_its_contract_on_every_corpus() {
         "fixtures/storm",
         "fixtures/listed",
         "fixtures/bad/mixed",
+        "fixtures/eval-other",
+        "fixtures/eval-third",
     ] {
         let r = run(&["extract", corpus, "--format", "json"]);
         let doc: Extract = serde_json::from_str(&r.stdout)
