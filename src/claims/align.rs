@@ -7,10 +7,13 @@
 //! different events together), and a claim holds at most one statement per
 //! article.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::identity::{self, EntityKind};
 use super::{Claim, Interval, Kind, Statement, status};
+
+/// Statements a token may be shared by and still propose pairs.
+const MAX_POSTINGS: usize = 200;
 
 /// Least similarity for two statements to share a topic.
 pub const THRESHOLD: f32 = 0.15;
@@ -199,7 +202,9 @@ pub fn align(statements: Vec<Statement>) -> Vec<Claim> {
         }
     }
     let mut similarity: HashMap<(usize, usize), f32> = HashMap::new();
-    for list in postings.values() {
+    // A token shared by very many statements says little about any one
+    // topic, and pairing all of them would grow with the square of the corpus.
+    for list in postings.values().filter(|l| l.len() <= MAX_POSTINGS) {
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
                 let key = (i.min(j), i.max(j));
@@ -217,31 +222,37 @@ pub fn align(statements: Vec<Statement>) -> Vec<Claim> {
         .map(|(&(i, j), &s)| (s, i, j))
         .collect();
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    // greedy joining; a group never holds two statements of one article
+    // Greedy joining; a group never holds two statements of one article.
+    // `links[g]` holds, for each neighbouring group, the sum of the
+    // similarities between their statements, kept up to date on every
+    // join, so the average linkage of two groups is one look-up.
     let mut group: Vec<usize> = (0..statements.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..statements.len()).map(|i| vec![i]).collect();
+    let mut articles: Vec<HashSet<usize>> = statements
+        .iter()
+        .map(|s| HashSet::from([s.article]))
+        .collect();
+    let mut links: Vec<HashMap<usize, f32>> = vec![HashMap::new(); statements.len()];
+    for (&(i, j), &score) in &similarity {
+        links[i].insert(j, score);
+        links[j].insert(i, score);
+    }
     for (_, i, j) in pairs {
         let (gi, gj) = (group[i], group[j]);
-        if gi == gj {
+        if gi == gj || !articles[gi].is_disjoint(&articles[gj]) {
             continue;
         }
-        let clash = members[gi].iter().any(|&a| {
-            members[gj]
-                .iter()
-                .any(|&b| statements[a].article == statements[b].article)
-        });
+        let total = links[gi].get(&gj).copied().unwrap_or(0.0);
+        let average = total / (members[gi].len() * members[gj].len()) as f32;
+        if average < THRESHOLD {
+            continue;
+        }
         let all_compatible = members[gi].iter().all(|&a| {
             members[gj]
                 .iter()
                 .all(|&b| compatible(&statements[a], &statements[b]))
         });
-        let total: f32 = members[gi]
-            .iter()
-            .flat_map(|&a| members[gj].iter().map(move |&b| (a.min(b), a.max(b))))
-            .map(|key| similarity.get(&key).copied().unwrap_or(0.0))
-            .sum();
-        let average = total / (members[gi].len() * members[gj].len()) as f32;
-        if clash || !all_compatible || average < THRESHOLD {
+        if !all_compatible {
             continue;
         }
         let moved = std::mem::take(&mut members[gj]);
@@ -249,6 +260,16 @@ pub fn align(statements: Vec<Statement>) -> Vec<Claim> {
             group[m] = gi;
         }
         members[gi].extend(moved);
+        let moved_articles = std::mem::take(&mut articles[gj]);
+        articles[gi].extend(moved_articles);
+        for (g, sum) in std::mem::take(&mut links[gj]) {
+            links[g].remove(&gj);
+            if g != gi {
+                *links[gi].entry(g).or_insert(0.0) += sum;
+                *links[g].entry(gi).or_insert(0.0) += sum;
+            }
+        }
+        links[gi].remove(&gj);
     }
     let mut claims: Vec<(usize, Claim)> = Vec::new();
     let mut slots: Vec<Option<Statement>> = statements.into_iter().map(Some).collect();

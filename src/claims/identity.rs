@@ -4,7 +4,7 @@
 //! (surname), an acronym of the initials, or a near-miss spelling of
 //! another, and only when that reading is unambiguous in the corpus.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::extract::text::fold;
 
@@ -142,40 +142,74 @@ pub fn group(names: &[(EntityKind, &str)]) -> Vec<usize> {
         parent[i] = root;
     }
     let roots: Vec<usize> = (0..names.len()).filter(|&i| parent[i] == i).collect();
-    // 2. A shorter name joins the one longer name it can stand for.
+    // Names are compared only within blocks that any join must share, so
+    // that a corpus of many thousands of names is not compared pair by pair.
+    let mut blocks: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
+    for &j in &roots {
+        let kind = names[j].0;
+        let k = &keys[j];
+        let mut add = |block: String| blocks.entry((kind, block)).or_default().push(j);
+        if let Some(last) = k.last() {
+            add(format!("last:{last}"));
+        }
+        for letters in [initials(k), org_initials(k)] {
+            if letters.len() >= 2 {
+                add(format!("initials:{}", sorted(&letters)));
+            }
+        }
+        let joined = k.join(" ");
+        if joined.len() >= 8 {
+            add(format!(
+                "head:{}",
+                joined.chars().take(4).collect::<String>()
+            ));
+            add(format!(
+                "tail:{}",
+                joined.chars().rev().take(4).collect::<String>()
+            ));
+        }
+    }
+    let block = |kind: EntityKind, b: String| blocks.get(&(kind, b)).map_or(&[][..], Vec::as_slice);
+    // 2. A shorter name joins the one longer name it can stand for: the
+    //    same last word, or its letters as initials.
     for &i in &roots {
         let (kind, name) = names[i];
-        let targets: Vec<usize> = roots
-            .iter()
-            .copied()
-            .filter(|&j| j != i && names[j].0 == kind)
-            .filter(|&j| stands_for(kind, name, &keys[i], &keys[j]))
+        let k = &keys[i];
+        let mut candidates: Vec<usize> = k
+            .last()
+            .map(|last| block(kind, format!("last:{last}")).to_vec())
+            .unwrap_or_default();
+        if is_acronym(name) && k.len() == 1 {
+            candidates.extend_from_slice(block(kind, format!("initials:{}", sorted(&k[0]))));
+        }
+        let mut distinct: Vec<usize> = candidates
+            .into_iter()
+            .filter(|&j| j != i && stands_for(kind, name, k, &keys[j]))
+            .map(|j| find(&parent, j))
             .collect();
-        let distinct: Vec<usize> = {
-            let mut t: Vec<usize> = targets.iter().map(|&j| find(&parent, j)).collect();
-            t.sort_unstable();
-            t.dedup();
-            t
-        };
+        distinct.sort_unstable();
+        distinct.dedup();
         if let [target] = distinct.as_slice() {
             parent[i] = *target;
         }
     }
     // 3. Near-miss spellings of long names ("Alicia Barcina"), and one
     //    organisation acronym spelled out in other words.
-    for a in 0..roots.len() {
-        for b in a + 1..roots.len() {
-            let (i, j) = (roots[a], roots[b]);
-            if names[i].0 != names[j].0 || find(&parent, i) == find(&parent, j) {
-                continue;
-            }
-            let (ki, kj) = (keys[i].join(" "), keys[j].join(" "));
-            let near = ki.len() >= 8 && kj.len() >= 8 && distance(&ki, &kj, 1) <= 1;
-            let acronym =
-                names[i].0 == EntityKind::Organisation && same_acronym(&keys[i], &keys[j]);
-            if near || acronym {
-                let (ri, rj) = (find(&parent, i), find(&parent, j));
-                parent[ri.max(rj)] = ri.min(rj);
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    for list in blocks.values().filter(|l| l.len() <= MAX_BLOCK) {
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                if !seen.insert((i.min(j), i.max(j))) || find(&parent, i) == find(&parent, j) {
+                    continue;
+                }
+                let (ki, kj) = (keys[i].join(" "), keys[j].join(" "));
+                let near = ki.len() >= 8 && kj.len() >= 8 && distance(&ki, &kj, 1) <= 1;
+                let acronym =
+                    names[i].0 == EntityKind::Organisation && same_acronym(&keys[i], &keys[j]);
+                if near || acronym {
+                    let (ri, rj) = (find(&parent, i), find(&parent, j));
+                    parent[ri.max(rj)] = ri.min(rj);
+                }
             }
         }
     }
@@ -188,6 +222,16 @@ pub fn group(names: &[(EntityKind, &str)]) -> Vec<usize> {
         })
         .collect()
 }
+
+/// The letters of a word in order: "almo" and "amlo" give one block.
+fn sorted(word: &str) -> String {
+    let mut letters: Vec<char> = word.chars().collect();
+    letters.sort_unstable();
+    letters.into_iter().collect()
+}
+
+/// Names one block may hold and still be compared pair by pair.
+const MAX_BLOCK: usize = 500;
 
 fn find(parent: &[usize], mut i: usize) -> usize {
     while parent[i] != i {
