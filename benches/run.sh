@@ -50,7 +50,7 @@ echo "corpus-cli $($BIN --version | cut -d' ' -f2), $(rg --version | head -1)"
 for size in $SIZES; do
   dir="$BENCH_DIR/c$size"
   if [ ! -f "$dir/INDEX.md" ]; then
-    python3 "$MAKE_CORPUS" --out "$dir" --size-mb "$size" --seed 1 >/dev/null
+    python3 "$MAKE_CORPUS" --out "$dir" --size-mb "$size" --seed 1 >/dev/null 2>&1
   fi
   mb=$(du -sm --apparent-size "$dir" | cut -f1)
   files=$(grep -c '\.txt |' "$dir/INDEX.md" || true)
