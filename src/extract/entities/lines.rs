@@ -16,11 +16,6 @@ pub struct LineName {
     pub rule: &'static str,
 }
 
-static POST_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?:^|[\u{2014}\u{2013}])[ \t]*([^\n\u{2014}\u{2013}()@]{1,60}?)[ \t]*\(@\w{1,30}\)[ \t]*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}")
-        .expect("post attribution pattern compiles")
-});
-
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*([A-Z][^\n,]{1,60}?),[ \t]*CC[ -]BY[^\n,]*,?[ \t]*via[ \t]+([A-Z][^\n]{1,60}?)[ \t]*$")
         .expect("licence credit pattern compiles")
@@ -92,9 +87,9 @@ pub fn find(text: &str, body: Span) -> (Vec<LineName>, Vec<Span>) {
     let region = &text[body.start..body.end];
     let mut names = Vec::new();
     let mut consumed = Vec::new();
-    for c in POST_AUTHOR.captures_iter(region) {
-        let Some(g) = c.get(1) else { continue };
-        let span = trimmed(text, body.start + g.start(), body.start + g.end());
+    // the posts extractor owns the attribution line; its display name is ours
+    for a in crate::extract::posts::attributions(text, body) {
+        let span = a.name;
         let display = &text[span.start..span.end];
         consumed.push(span);
         if is_domain(display) {
