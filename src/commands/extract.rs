@@ -7,15 +7,13 @@ use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::report::ExtractReporter;
 use crate::report::json::{Json, Ndjson};
 use crate::report::table::ExtractTable;
-use crate::report::wire::Shown;
 
 pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let corpus = super::open(&args.input)?;
     let kinds = args.kinds();
-    let shown = Shown { kinds };
     let mut reporter: Box<dyn ExtractReporter + '_> = match args.format {
-        ExtractFormat::Json => Box::new(Json::new(out, shown)),
-        ExtractFormat::Ndjson => Box::new(Ndjson::new(out, shown)),
+        ExtractFormat::Json => Box::new(Json::new(out, kinds)),
+        ExtractFormat::Ndjson => Box::new(Ndjson::new(out, kinds)),
         ExtractFormat::Table => Box::new(ExtractTable::new(out, kinds)),
     };
     let outcome = super::for_each_article(&corpus, kinds, |article| reporter.article(article))?;

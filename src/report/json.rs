@@ -5,20 +5,21 @@
 use std::io::{self, Write};
 
 use super::ExtractReporter;
-use super::wire::{ArticleOut, ClaimOut, ClaimsOut, DiffOut, ProblemOut, SCHEMA_VERSION, Shown};
+use super::wire::{ArticleOut, ClaimOut, ClaimsOut, DiffOut, ProblemOut, SCHEMA_VERSION};
 use crate::claims::Comparison;
 use crate::claims::diff::Diff;
+use crate::extract::Kinds;
 use crate::pipeline::Article;
 use crate::reader::Problem;
 
 pub struct Json<'w> {
     out: &'w mut dyn Write,
-    shown: Shown,
+    shown: Kinds,
     count: usize,
 }
 
 impl<'w> Json<'w> {
-    pub fn new(out: &'w mut dyn Write, shown: Shown) -> Self {
+    pub fn new(out: &'w mut dyn Write, shown: Kinds) -> Self {
         Json {
             out,
             shown,
@@ -61,11 +62,11 @@ impl ExtractReporter for Json<'_> {
 /// One article object a line; failed inputs go to stderr only.
 pub struct Ndjson<'w> {
     out: &'w mut dyn Write,
-    shown: Shown,
+    shown: Kinds,
 }
 
 impl<'w> Ndjson<'w> {
-    pub fn new(out: &'w mut dyn Write, shown: Shown) -> Self {
+    pub fn new(out: &'w mut dyn Write, shown: Kinds) -> Self {
         Ndjson { out, shown }
     }
 }

@@ -9,7 +9,7 @@ use crate::claims::diff::Diff;
 use crate::claims::identity::EntityKind;
 use crate::claims::{ArticleRef, Claim, Comparison};
 use crate::document::{Document, Span};
-use crate::extract::{DateMention, Entity, EntityMention, Figure, Post, Qualifier, Unit};
+use crate::extract::{DateMention, Entity, EntityMention, Figure, Kinds, Post, Qualifier, Unit};
 use crate::pipeline::Article;
 use crate::reader::Problem;
 
@@ -131,17 +131,11 @@ impl From<&Problem> for ProblemOut {
     }
 }
 
-/// Which kinds an output carries (the others were not extracted).
-#[derive(Debug, Clone, Copy)]
-pub struct Shown {
-    pub kinds: crate::extract::Kinds,
-}
-
 impl<'a> ArticleOut<'a> {
-    pub fn new(article: &'a Article, shown: Shown) -> Self {
+    /// The article with the kinds `shown` (the others were not extracted).
+    pub fn new(article: &'a Article, k: Kinds) -> Self {
         let doc = &article.doc;
         let found = &article.found;
-        let k = shown.kinds;
         let meta = &doc.meta;
         ArticleOut {
             file: &doc.path,
