@@ -1572,7 +1572,13 @@ fn scan(doc: &Document) -> Vec<Raw> {
     let mut out = Vec::new();
     let mut toks = Vec::new();
     while from < end {
-        let mut to = text[from..end].find('\n').map_or(end, |n| from + n);
+        // Look for the line break within one piece only: a long line must
+        // not be searched again for every piece cut from it.
+        let reach = (from + MAX_PIECE + 1).min(end);
+        let mut to = text.as_bytes()[from..reach]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(reach, |n| from + n);
         if to - from > MAX_PIECE {
             let mut cut = from + MAX_PIECE;
             while !text.is_char_boundary(cut) {

@@ -701,10 +701,13 @@ impl Scanner<'_> {
     /// and followed by a comma or dash is the dateline, not an acronym.
     fn is_dateline(&self, i: usize) -> bool {
         let span = self.toks[i].span;
-        let line_start = self.text[..span.start].rfind('\n').map_or(0, |p| p + 1);
-        let opens_line = self.text[line_start..span.start].trim().is_empty();
         let after = self.text[span.end..].trim_start_matches([' ', '\u{a0}']);
-        opens_line && span.len() >= 4 && after.starts_with([',', '—', '–', '-'])
+        if span.len() < 4 || !after.starts_with([',', '—', '–', '-']) {
+            return false;
+        }
+        // Only the blanks before it, so a long line stays linear.
+        let before = self.text[..span.start].trim_end_matches([' ', '\t', '\u{a0}']);
+        before.is_empty() || before.ends_with('\n')
     }
 
     /// "analysts at Goldman Sachs".
