@@ -58,6 +58,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             Err(_) => windows_1252(bytes)?,
         }
     };
+    let decoded = Decoded {
+        text: lone_cr_to_lf(decoded.text),
+        ..decoded
+    };
     if decoded
         .text
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
@@ -66,6 +70,23 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::OnlyWhitespace);
     }
     Ok(decoded)
+}
+
+/// Old Mac files end lines with a lone CR. The extractors walk lines by LF,
+/// so a lone CR becomes LF: one byte for one byte, every offset unchanged.
+/// CRLF stays as it is.
+fn lone_cr_to_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // An ASCII byte replaced by an ASCII byte keeps the text valid UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 fn utf16(rest: &[u8], encoding: Encoding) -> Result<Decoded, DecodeError> {
@@ -120,6 +141,13 @@ fn windows_1252(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_cr_line_ends_are_read_as_lf_and_crlf_is_kept() {
+        let d = decode(b"Storm hits coast\r\rPower is out.\r\nCrews work.\r").unwrap();
+        assert_eq!(d.text, "Storm hits coast\n\nPower is out.\r\nCrews work.\n");
+        assert_eq!(d.file_offsets, None);
+    }
 
     #[test]
     fn utf8_is_taken_as_is() {
