@@ -24,8 +24,34 @@ pub struct Cli {
     #[arg(long, short = 'o', global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
+    /// When to colour tables
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--color`: when to colour the tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorChoice {
+    /// When stdout is a terminal and NO_COLOR is unset or empty
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour, given where stdout goes and the `NO_COLOR`
+    /// variable (<https://no-color.org>: any non-empty value turns colour off).
+    pub fn resolve(self, stdout_is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => stdout_is_terminal && no_color.is_none_or(|v| v.is_empty()),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -173,5 +199,22 @@ impl ExtractArgs {
             figures: has(Kind::Figures),
             posts: has(Kind::Posts),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn auto_colours_a_terminal_unless_no_color_is_set() {
+        let auto = ColorChoice::Auto;
+        assert!(auto.resolve(true, None));
+        assert!(auto.resolve(true, Some(OsStr::new(""))));
+        assert!(!auto.resolve(true, Some(OsStr::new("1"))));
+        assert!(!auto.resolve(false, None));
+        assert!(ColorChoice::Always.resolve(false, Some(OsStr::new("1"))));
+        assert!(!ColorChoice::Never.resolve(true, None));
     }
 }

@@ -1,27 +1,35 @@
 //! The binary: parse arguments, run the command, map the outcome to an exit
 //! status (0 ok, 1 a finding such as a difference, 2 usage or input error).
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Parser;
 
 use corpus_cli::cli::Cli;
-use corpus_cli::commands;
+use corpus_cli::commands::{self, Terminal};
 use corpus_cli::output::AtomicFile;
+use corpus_cli::report::paint::Paint;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let stdout_is_terminal = cli.output.is_none() && io::stdout().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR");
+    let term = Terminal {
+        paint: Paint {
+            on: cli.color.resolve(stdout_is_terminal, no_color.as_deref()),
+        },
+    };
     let result = match &cli.output {
         None => {
             let mut out = io::BufWriter::new(io::stdout().lock());
-            commands::run(&cli, &mut out).and_then(|o| Ok(out.flush().map(|()| o)?))
+            commands::run(&cli, term, &mut out).and_then(|o| Ok(out.flush().map(|()| o)?))
         }
         Some(path) => AtomicFile::create(path)
             .with_context(|| format!("{}: cannot write", path.display()))
             .and_then(|mut file| {
-                let outcome = commands::run(&cli, &mut file)?;
+                let outcome = commands::run(&cli, term, &mut file)?;
                 file.commit()
                     .with_context(|| format!("{}: cannot write", path.display()))?;
                 Ok(outcome)

@@ -2,14 +2,14 @@
 
 use std::io::Write;
 
-use super::Outcome;
+use super::{Outcome, Terminal};
 
 use crate::claims::{self, Collector};
 use crate::cli::{ClaimsArgs, ExtractFormat};
 use crate::extract::Kinds;
 use crate::report::{json, table};
 
-pub fn run(args: &ClaimsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(args: &ClaimsArgs, term: Terminal, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let corpus = super::open(&args.input)?;
     let mut collector = Collector::default();
     let outcome = super::for_each_article(&corpus, Kinds::ALL, |article| {
@@ -19,7 +19,7 @@ pub fn run(args: &ClaimsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let mut comparison = collector.finish();
     claims::filter(&mut comparison.claims, args.conflicts, &args.topic);
     match args.format {
-        ExtractFormat::Table => table::claims(out, &comparison)?,
+        ExtractFormat::Table => table::claims(out, &comparison, term.paint)?,
         ExtractFormat::Json => json::claims(out, &comparison, &outcome.errors)?,
         ExtractFormat::Ndjson => json::claims_ndjson(out, &comparison)?,
     }

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Context;
 
-use super::Outcome;
+use super::{Outcome, Terminal};
 use crate::claims::{Collector, diff};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::extract::Kinds;
@@ -12,7 +12,7 @@ use crate::pipeline;
 use crate::reader;
 use crate::report::{json, table};
 
-pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(args: &DiffArgs, term: Terminal, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let mut collector = Collector::default();
     for spec in [&args.a, &args.b] {
         let (corpus, entry) = reader::open_article(spec, args.corpus.as_deref())?;
@@ -21,7 +21,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     }
     let d = diff::diff(collector.finish()).context("diff needs exactly two articles")?;
     match args.format {
-        DiffFormat::Table => table::diff(out, &d)?,
+        DiffFormat::Table => table::diff(out, &d, term.paint)?,
         DiffFormat::Json => json::diff(out, &d)?,
     }
     Ok(Outcome {

@@ -2,19 +2,19 @@
 
 use std::io::Write;
 
-use super::Outcome;
+use super::{Outcome, Terminal};
 use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::report::ExtractReporter;
 use crate::report::json::{Json, Ndjson};
 use crate::report::table::ExtractTable;
 
-pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(args: &ExtractArgs, term: Terminal, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let corpus = super::open(&args.input)?;
     let kinds = args.kinds();
     let mut reporter: Box<dyn ExtractReporter + '_> = match args.format {
         ExtractFormat::Json => Box::new(Json::new(out, kinds)),
         ExtractFormat::Ndjson => Box::new(Ndjson::new(out, kinds)),
-        ExtractFormat::Table => Box::new(ExtractTable::new(out, kinds)),
+        ExtractFormat::Table => Box::new(ExtractTable::new(out, kinds, term.paint)),
     };
     let outcome = super::for_each_article(&corpus, kinds, |article| reporter.article(article))?;
     reporter.finish(&outcome.errors)?;

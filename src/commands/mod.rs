@@ -9,6 +9,7 @@ use std::io::Write;
 
 use crate::cli::{Cli, Command};
 use crate::reader::Problem;
+use crate::report::paint::Paint;
 
 /// What a command leaves for `main` to tell the user.
 #[derive(Debug, Default)]
@@ -21,8 +22,14 @@ pub struct Outcome {
     pub finding: bool,
 }
 
+/// What `main` decided about the terminal: colour for tables.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Terminal {
+    pub paint: Paint,
+}
+
 /// Runs the command, writing its output to `out`.
-pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(cli: &Cli, term: Terminal, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     if let Some(n) = cli.threads {
         // Only the first call can set the global pool; later calls (tests
         // running several commands in one process) keep the first size.
@@ -31,10 +38,10 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             .build_global();
     }
     match &cli.command {
-        Command::Extract(args) => extract::run(args, out),
-        Command::Summarize(args) => summarize::run(args, out),
-        Command::Claims(args) => claims::run(args, out),
-        Command::Diff(args) => diff::run(args, out),
+        Command::Extract(args) => extract::run(args, term, out),
+        Command::Summarize(args) => summarize::run(args, term, out),
+        Command::Claims(args) => claims::run(args, term, out),
+        Command::Diff(args) => diff::run(args, term, out),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::Outcome;
+use super::{Outcome, Terminal};
 
 use crate::claims::{Collector, Status};
 use crate::cli::{SummarizeArgs, SummaryFormat};
@@ -10,7 +10,7 @@ use crate::extract::Kinds;
 use crate::report::{markdown, table, wire};
 use crate::summary;
 
-pub fn run(args: &SummarizeArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(args: &SummarizeArgs, term: Terminal, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let corpus = super::open(&args.input)?;
     let mut builder = summary::Builder::default();
     let mut collector = Collector::default();
@@ -23,7 +23,7 @@ pub fn run(args: &SummarizeArgs, out: &mut dyn Write) -> anyhow::Result<Outcome>
     let mut comparison = collector.finish();
     comparison.claims.retain(|c| c.status != Status::Single);
     match args.format {
-        SummaryFormat::Table => table::summary(out, &s, &comparison)?,
+        SummaryFormat::Table => table::summary(out, &s, &comparison, term.paint)?,
         SummaryFormat::Markdown => markdown::summary(out, &s, &comparison)?,
         SummaryFormat::Json => {
             let json = wire::SummaryOut::new(&s, &comparison, &outcome.errors);

@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod markdown;
+pub mod paint;
 pub mod sanitize;
 pub mod table;
 pub mod wire;

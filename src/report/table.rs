@@ -7,6 +7,7 @@ use tabled::settings::object::Columns;
 use tabled::settings::{Alignment, Style};
 
 use super::ExtractReporter;
+use super::paint::{Paint, Tint};
 use super::sanitize::cell;
 use super::wire::number;
 use crate::claims::diff::Diff;
@@ -23,7 +24,11 @@ pub const WIDTH: usize = 100;
 /// Lays out a table: header, rows, fitted to [`WIDTH`] (see [`fit`]) and
 /// wrapped between words. A column empty in every row is left out; a column
 /// of numbers is aligned right.
-pub fn render(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+pub fn render(
+    paint: Paint,
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> String {
     let rows: Vec<Vec<String>> = rows
         .into_iter()
         .map(|r| r.iter().map(|c| cell(c)).collect())
@@ -57,18 +62,25 @@ pub fn render(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> S
         })
         .collect();
     let widths = fit(&natural, &numeric, &longest_word);
-    let lay_out = |cells: &[String]| -> Vec<String> {
+    let lay_out = |cells: &[String], tint: &dyn Fn(usize, &str) -> Tint| -> Vec<String> {
         kept.iter()
             .zip(&widths)
-            .map(|(&i, &w)| wrap(cells.get(i).map_or("", String::as_str), w))
+            .map(|(&i, &w)| {
+                let text = cells.get(i).map_or("", String::as_str);
+                paint.lines(tint(i, text), &wrap(text, w))
+            })
             .collect()
     };
     let mut b = Builder::new();
     b.push_record(lay_out(
         &header.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
+        &|_, _| Tint::Header,
     ));
     for row in &rows {
-        b.push_record(lay_out(row));
+        b.push_record(lay_out(row, &|i, text| match header[i] {
+            "status" => Tint::status(text),
+            _ => Tint::Plain,
+        }));
     }
     let mut table = b.build();
     table.with(Style::sharp());
@@ -166,14 +178,16 @@ fn wrap(text: &str, width: usize) -> String {
 pub struct ExtractTable<'w> {
     out: &'w mut dyn Write,
     kinds: Kinds,
+    paint: Paint,
     count: usize,
 }
 
 impl<'w> ExtractTable<'w> {
-    pub fn new(out: &'w mut dyn Write, kinds: Kinds) -> Self {
+    pub fn new(out: &'w mut dyn Write, kinds: Kinds, paint: Paint) -> Self {
         ExtractTable {
             out,
             kinds,
+            paint,
             count: 0,
         }
     }
@@ -295,7 +309,7 @@ impl ExtractReporter for ExtractTable<'_> {
             writeln!(self.out)?;
         }
         self.count += 1;
-        writeln!(self.out, "{}", heading(doc))?;
+        writeln!(self.out, "{}", self.paint.heading(&heading(doc)))?;
         if rows.is_empty() {
             return writeln!(self.out, "(nothing found)");
         }
@@ -303,7 +317,7 @@ impl ExtractReporter for ExtractTable<'_> {
         writeln!(
             self.out,
             "{}",
-            render(&header, rows.into_iter().map(|(_, r)| r))
+            render(self.paint, &header, rows.into_iter().map(|(_, r)| r))
         )
     }
 
@@ -362,22 +376,26 @@ pub fn summary_row(a: &ArticleRow) -> Vec<String> {
 }
 
 /// `summarize --format table`.
-pub fn summary(out: &mut dyn Write, s: &Summary, c: &Comparison) -> io::Result<()> {
-    writeln!(out, "Articles")?;
+pub fn summary(out: &mut dyn Write, s: &Summary, c: &Comparison, paint: Paint) -> io::Result<()> {
+    writeln!(out, "{}", paint.heading("Articles"))?;
     writeln!(
         out,
         "{}",
-        render(&SUMMARY_HEADER, s.articles.iter().map(summary_row))
+        render(paint, &SUMMARY_HEADER, s.articles.iter().map(summary_row))
     )?;
     if s.articles.iter().any(|a| a.published_inferred) {
         writeln!(out, "~ publication date inferred from the text")?;
     }
     if !c.claims.is_empty() {
-        writeln!(out, "\nWhere the articles conflict, then where they agree")?;
-        writeln!(out, "{}", claims_table(&c.claims, &c.articles))?;
+        writeln!(
+            out,
+            "\n{}",
+            paint.heading("Where the articles conflict, then where they agree")
+        )?;
+        writeln!(out, "{}", claims_table(paint, &c.claims, &c.articles))?;
     }
     if !s.named.is_empty() {
-        writeln!(out, "\nPeople and organisations")?;
+        writeln!(out, "\n{}", paint.heading("People and organisations"))?;
         let rows = s.named.iter().map(|n| {
             vec![
                 n.name.clone(),
@@ -389,11 +407,12 @@ pub fn summary(out: &mut dyn Write, s: &Summary, c: &Comparison) -> io::Result<(
         writeln!(
             out,
             "{}",
-            render(&["name", "kind", "articles", "mentions"], rows)
+            render(paint, &["name", "kind", "articles", "mentions"], rows)
         )?;
     }
     for a in s.facts.iter().filter(|a| !a.facts.is_empty()) {
-        writeln!(out, "\n#{} {}: figures and dates", a.number, cell(&a.file))?;
+        let title = format!("#{} {}: figures and dates", a.number, cell(&a.file));
+        writeln!(out, "\n{}", paint.heading(&title))?;
         let rows = a.facts.iter().map(|f| {
             vec![
                 f.kind.into(),
@@ -402,7 +421,11 @@ pub fn summary(out: &mut dyn Write, s: &Summary, c: &Comparison) -> io::Result<(
                 f.what.clone(),
             ]
         });
-        writeln!(out, "{}", render(&["kind", "text", "value", "what"], rows))?;
+        writeln!(
+            out,
+            "{}",
+            render(paint, &["kind", "text", "value", "what"], rows)
+        )?;
     }
     Ok(())
 }
@@ -443,7 +466,7 @@ fn values(claim: &Claim, articles: &[ArticleRef]) -> String {
         .join(" · ")
 }
 
-fn claims_table(claims: &[Claim], articles: &[ArticleRef]) -> String {
+fn claims_table(paint: Paint, claims: &[Claim], articles: &[ArticleRef]) -> String {
     if articles.len() <= ARTICLE_COLUMNS {
         let mut header = vec!["topic".to_string(), "status".to_string()];
         header.extend(articles.iter().map(|a| format!("#{}", a.number)));
@@ -458,7 +481,7 @@ fn claims_table(claims: &[Claim], articles: &[ArticleRef]) -> String {
             row
         });
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        render(&header, rows)
+        render(paint, &header, rows)
     } else {
         let rows = claims.iter().map(|c| {
             vec![
@@ -467,21 +490,21 @@ fn claims_table(claims: &[Claim], articles: &[ArticleRef]) -> String {
                 values(c, articles),
             ]
         });
-        render(&["topic", "status", "values"], rows)
+        render(paint, &["topic", "status", "values"], rows)
     }
 }
 
 /// `claims --format table`.
-pub fn claims(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
+pub fn claims(out: &mut dyn Write, c: &Comparison, paint: Paint) -> io::Result<()> {
     legend(out, &c.articles)?;
     if c.claims.is_empty() {
         return writeln!(out, "\n(no claims)");
     }
-    writeln!(out, "{}", claims_table(&c.claims, &c.articles))
+    writeln!(out, "{}", claims_table(paint, &c.claims, &c.articles))
 }
 
 /// `diff --format table`.
-pub fn diff(out: &mut dyn Write, d: &Diff) -> io::Result<()> {
+pub fn diff(out: &mut dyn Write, d: &Diff, paint: Paint) -> io::Result<()> {
     let [a, b] = &d.articles;
     writeln!(out, "A: {}", cell(&a.file))?;
     writeln!(out, "B: {}", cell(&b.file))?;
@@ -489,7 +512,7 @@ pub fn diff(out: &mut dyn Write, d: &Diff) -> io::Result<()> {
         writeln!(out, "\nno differences")?;
     }
     if !d.both.is_empty() {
-        writeln!(out, "\nBoth state")?;
+        writeln!(out, "\n{}", paint.heading("Both state"))?;
         let rows = d.both.iter().map(|c| {
             let side = |i| {
                 c.statements
@@ -499,19 +522,23 @@ pub fn diff(out: &mut dyn Write, d: &Diff) -> io::Result<()> {
             };
             vec![c.topic.clone(), c.status.name().into(), side(0), side(1)]
         });
-        writeln!(out, "{}", render(&["topic", "status", "A", "B"], rows))?;
+        writeln!(
+            out,
+            "{}",
+            render(paint, &["topic", "status", "A", "B"], rows)
+        )?;
     }
     for (title, list) in [("Only A states", &d.only_a), ("Only B states", &d.only_b)] {
         if list.is_empty() {
             continue;
         }
-        writeln!(out, "\n{title}")?;
+        writeln!(out, "\n{}", paint.heading(title))?;
         let rows = list.iter().flat_map(|c| {
             c.statements
                 .iter()
                 .map(|s| vec![c.topic.clone(), s.value.clone(), s.text.clone()])
         });
-        writeln!(out, "{}", render(&["topic", "value", "text"], rows))?;
+        writeln!(out, "{}", render(paint, &["topic", "value", "text"], rows))?;
     }
     for (title, list) in [
         ("Named only by A", &d.named_only_a),
@@ -520,9 +547,9 @@ pub fn diff(out: &mut dyn Write, d: &Diff) -> io::Result<()> {
         if list.is_empty() {
             continue;
         }
-        writeln!(out, "\n{title}")?;
+        writeln!(out, "\n{}", paint.heading(title))?;
         let rows = list.iter().map(|(k, n)| vec![n.clone(), k.name().into()]);
-        writeln!(out, "{}", render(&["name", "kind"], rows))?;
+        writeln!(out, "{}", render(paint, &["name", "kind"], rows))?;
     }
     Ok(())
 }
