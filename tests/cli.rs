@@ -5,7 +5,7 @@ mod common;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use common::run;
+use common::{run, run_in};
 
 #[test]
 fn help_has_examples_for_every_command() {
@@ -138,4 +138,51 @@ fn output_into_a_missing_folder_is_an_error() {
         r.stderr,
         "corpus-cli: /no/such/dir/out.json: cannot write: No such file or directory (os error 2)\n"
     );
+}
+
+/// More articles than the pipeline takes in one chunk, with figures that
+/// differ from file to file: the same bytes out with one thread or four.
+#[test]
+fn a_corpus_larger_than_a_chunk_is_the_same_with_any_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut index = String::from("| file | published |\n|---|---|\n");
+    for i in 0..600 {
+        let name = format!("a{i:03}.txt");
+        let text = format!(
+            "Flooding closes {} roads\n\nOfficials said {} homes were flooded on Tuesday \
+             and Governor Ana Ruiz asked for ${} million in aid.\n",
+            i % 7 + 2,
+            1000 + i % 13 * 50,
+            i % 5 + 1
+        );
+        std::fs::write(dir.path().join(&name), text).unwrap();
+        index.push_str(&format!("| {name} | 2024-05-{:02} |\n", i % 28 + 1));
+    }
+    std::fs::write(dir.path().join("INDEX.md"), index).unwrap();
+    for command in ["extract", "claims"] {
+        let args = |threads| ["--threads", threads, command, ".", "--format", "ndjson"];
+        let one = run_in(dir.path(), &args("1"));
+        let four = run_in(dir.path(), &args("4"));
+        assert_eq!(one.code, 0, "{}", one.stderr);
+        assert_eq!(one.stdout, four.stdout, "{command}");
+        if command == "extract" {
+            assert_eq!(one.stdout.lines().count(), 600);
+        }
+    }
+}
+
+#[test]
+fn colour_only_when_asked_for_or_on_a_terminal() {
+    // The tests' stdout is a pipe: no colour unless asked for.
+    let plain = run(&["claims", "seeds"]);
+    assert!(!plain.stdout.contains('\x1b'));
+    let coloured = run(&["--color", "always", "claims", "seeds"]);
+    assert!(coloured.stdout.contains("\x1b[1;31mconflict\x1b[0m"));
+    assert!(coloured.stdout.contains("\x1b[32magree\x1b[0m"));
+    // Colour changes nothing else: the layout is the same.
+    let ansi = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap();
+    assert_eq!(ansi.replace_all(&coloured.stdout, ""), plain.stdout);
+    // JSON is never coloured.
+    let json = run(&["--color", "always", "claims", "seeds", "--format", "json"]);
+    assert!(!json.stdout.contains('\x1b'));
 }

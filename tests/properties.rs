@@ -1,10 +1,11 @@
 //! Properties that hold for any input: no panic in the reader or any
-//! extractor, every span in bounds and on character boundaries, and the same
-//! mentions for the CRLF and LF copies of an article.
+//! extractor; every span in bounds, on character boundaries, and covering
+//! exactly the file bytes its text came from, in every encoding; and the
+//! same mentions for the LF, CRLF and lone-CR copies of an article.
 
 use proptest::prelude::*;
 
-use corpus_cli::document::{Document, Span};
+use corpus_cli::document::{Document, Encoding, Span};
 use corpus_cli::extract::{self, Extraction, Kinds};
 use corpus_cli::reader::{Entry, from_bytes};
 
@@ -30,7 +31,26 @@ fn spans(found: &Extraction) -> Vec<(&'static str, Span)> {
     out
 }
 
-fn check(doc: &Document, found: &Extraction) -> Result<(), TestCaseError> {
+/// The file's bytes under `span`, decoded as the document was.
+fn file_text(doc: &Document, bytes: &[u8], span: Span) -> String {
+    let f = doc.file_span(span);
+    let covered = &bytes[f.start..f.end];
+    match doc.encoding {
+        Encoding::Utf8 | Encoding::Utf8Bom => String::from_utf8_lossy(covered).into_owned(),
+        Encoding::Windows1252 => encoding_rs::WINDOWS_1252.decode(covered).0.into_owned(),
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let units = covered.chunks_exact(2).map(|p| match doc.encoding {
+                Encoding::Utf16Be => u16::from_be_bytes([p[0], p[1]]),
+                _ => u16::from_le_bytes([p[0], p[1]]),
+            });
+            char::decode_utf16(units)
+                .map(|c| c.unwrap_or('\u{fffd}'))
+                .collect()
+        }
+    }
+}
+
+fn check(doc: &Document, bytes: &[u8], found: &Extraction) -> Result<(), TestCaseError> {
     for (kind, s) in spans(found) {
         prop_assert!(
             s.start <= s.end && s.end <= doc.text.len(),
@@ -39,6 +59,16 @@ fn check(doc: &Document, found: &Extraction) -> Result<(), TestCaseError> {
         prop_assert!(
             doc.text.is_char_boundary(s.start) && doc.text.is_char_boundary(s.end),
             "{kind} {s:?} not on char boundaries"
+        );
+        // A lone CR is read as LF (same offsets): compare with it undone.
+        let text = doc.slice(s);
+        let covered = file_text(doc, bytes, s);
+        prop_assert_eq!(
+            text.replace('\r', "\n"),
+            covered.replace('\r', "\n"),
+            "{} {:?}: text is not the bytes it covers",
+            kind,
+            s
         );
     }
     Ok(())
@@ -95,19 +125,20 @@ fn tricky() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    // 256 cases each unless PROPTEST_CASES says otherwise (scripts/hardening.sh).
+    #![proptest_config(ProptestConfig::default())]
 
     #[test]
     fn no_panic_on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..3000)) {
         if let Some((doc, found)) = analyse(&bytes) {
-            check(&doc, &found)?;
+            check(&doc, &bytes, &found)?;
         }
     }
 
     #[test]
     fn no_panic_on_any_text(text in "\\PC{0,2000}") {
         if let Some((doc, found)) = analyse(text.as_bytes()) {
-            check(&doc, &found)?;
+            check(&doc, text.as_bytes(), &found)?;
         }
     }
 
@@ -115,6 +146,7 @@ proptest! {
     fn no_panic_on_mutated_articles(
         seed in 0..SEEDS.len(),
         edits in prop::collection::vec((any::<prop::sample::Index>(), 0..3u8, tricky()), 1..40),
+        form in 0..6u8,
     ) {
         let mut text = SEEDS[seed].to_string();
         for (at, op, piece) in edits {
@@ -134,9 +166,29 @@ proptest! {
                 _ => text.insert_str(i, &piece.repeat(50)),
             }
         }
-        if let Some((doc, found)) = analyse(text.as_bytes()) {
-            check(&doc, &found)?;
+        let bytes = encode(&text, form);
+        if let Some((doc, found)) = analyse(&bytes) {
+            check(&doc, &bytes, &found)?;
         }
+    }
+}
+
+/// The text as a file in one of the forms the reader takes: UTF-8, UTF-8
+/// with BOM, UTF-16LE and UTF-16BE with BOM, Windows-1252, lone-CR lines.
+fn encode(text: &str, form: u8) -> Vec<u8> {
+    match form {
+        0 => text.as_bytes().to_vec(),
+        1 => [b"\xEF\xBB\xBF", text.as_bytes()].concat(),
+        2 => [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect(),
+        3 => [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect(),
+        4 => encoding_rs::WINDOWS_1252.encode(text).0.into_owned(),
+        _ => text.replace("\r\n", "\r").replace('\n', "\r").into_bytes(),
     }
 }
 
@@ -175,5 +227,13 @@ fn crlf_copies_give_the_same_mentions() {
         // the LF offset of a CRLF offset: less one byte per CR before it
         let to_lf = |i: usize| i - crlf[..i].matches('\r').count();
         assert_eq!(mentions(&crlf, to_lf), mentions(seed, |i| i));
+    }
+}
+
+#[test]
+fn lone_cr_copies_give_the_same_mentions() {
+    for seed in SEEDS {
+        let cr = seed.replace('\n', "\r");
+        assert_eq!(mentions(&cr, |i| i), mentions(seed, |i| i));
     }
 }
