@@ -11,11 +11,8 @@ use super::{Interval, Kind, Statement};
 use crate::document::{Document, Span};
 use crate::extract::text::{fold, sentence_at};
 use crate::extract::{Extraction, Figure, Qualifier, Unit, lexicon};
-use crate::lexicon_set;
 
-lexicon_set!(STOPWORDS, "stopwords.txt");
-lexicon_set!(PROJECTION_CUES, "projection_cues.txt");
-lexicon_set!(CROSSING_VERBS, "crossing_verbs.txt");
+use crate::extract::lexicon::{CLAIM_STOPWORDS as STOPWORDS, CROSSING_VERBS, PROJECTION_CUES};
 
 /// Counted noun (singular) → its class.
 static CLASSES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {

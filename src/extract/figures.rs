@@ -20,16 +20,12 @@ use std::sync::LazyLock;
 use crate::document::{Document, Span};
 use crate::extract::lexicon::{MONTHS, items};
 use crate::extract::{Figure, Qualifier, Unit};
-use crate::lexicon_set;
 
-lexicon_set!(STOPWORDS, "figure_stopwords.txt");
-lexicon_set!(ADJECTIVES, "figure_adjectives.txt");
-lexicon_set!(LABELS, "figure_labels.txt");
-lexicon_set!(COMPOUNDS, "figure_compounds.txt");
-lexicon_set!(PLURALS, "figure_plurals.txt");
-lexicon_set!(DETERMINERS, "figure_determiners.txt");
-lexicon_set!(LY_NOUNS, "figure_ly_nouns.txt");
-lexicon_set!(CHANGES, "figure_changes.txt");
+use crate::extract::lexicon::{
+    FIGURE_ADJECTIVES as ADJECTIVES, FIGURE_CHANGES as CHANGES, FIGURE_COMPOUNDS as COMPOUNDS,
+    FIGURE_DETERMINERS as DETERMINERS, FIGURE_LABELS as LABELS, FIGURE_LY_NOUNS as LY_NOUNS,
+    FIGURE_PLURALS as PLURALS, FIGURE_STOPWORDS as STOPWORDS,
+};
 
 /// Lines of `<word> <number>`.
 fn values(data: &'static str) -> HashMap<&'static str, f64> {

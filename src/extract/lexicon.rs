@@ -1,7 +1,10 @@
-//! Word lists kept as data files under `lexicon/`: one item a line, `#`
-//! starts a comment. They are compiled into the binary and parsed on first use.
+//! Word lists kept as data files under `lexicon/` (and `claims/lexicon/`):
+//! one item a line, `#` starts a comment. The plain word sets are built into
+//! perfect-hash sets at compile time by `build.rs`, folded as
+//! [`fold`](crate::extract::text::fold) folds; nothing is parsed or hashed
+//! at start-up. Lists with more to them than words (months and their
+//! numbers) are parsed here on first use.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Items of a lexicon file: trimmed, comments and blank lines dropped.
@@ -11,21 +14,20 @@ pub fn items(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty())
 }
 
-/// A lexicon as a set of lower-case items.
-pub fn set(data: &'static str) -> HashSet<String> {
-    items(data).map(str::to_lowercase).collect()
+/// A set of lexicon items in their looked-up (folded) form.
+pub struct Set(phf::Set<&'static str>);
+
+impl Set {
+    pub fn contains(&self, item: &str) -> bool {
+        self.0.contains(item)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().copied()
+    }
 }
 
-/// Declares a lazily built lower-case set from a file under `lexicon/`.
-#[macro_export]
-macro_rules! lexicon_set {
-    ($name:ident, $file:literal) => {
-        static $name: std::sync::LazyLock<std::collections::HashSet<String>> =
-            std::sync::LazyLock::new(|| {
-                $crate::extract::lexicon::set(include_str!(concat!("lexicon/", $file)))
-            });
-    };
-}
+include!(concat!(env!("OUT_DIR"), "/lexicon_sets.rs"));
 
 /// Month names and their abbreviations, lower case, to month number.
 pub static MONTHS: LazyLock<Vec<(&'static str, u32)>> = LazyLock::new(|| {
@@ -45,6 +47,28 @@ mod tests {
     fn items_drop_comments_and_blanks() {
         let got: Vec<_> = items("# header\nalpha # note\n\n  beta\n").collect();
         assert_eq!(got, ["alpha", "beta"]);
+    }
+
+    /// build.rs folds as `fold` does: every item of every set is found in
+    /// its folded form.
+    #[test]
+    fn every_item_is_found_folded() {
+        use crate::extract::text::fold;
+        let sets: [(&Set, &str); 5] = [
+            (&PLACES, include_str!("lexicon/places.txt")),
+            (&INSTITUTIONS, include_str!("lexicon/institutions.txt")),
+            (&FIRST_NAMES, include_str!("lexicon/first_names.txt")),
+            (&TITLES, include_str!("lexicon/titles.txt")),
+            (&COMMON_WORDS, include_str!("lexicon/common_words.txt")),
+        ];
+        for (set, data) in sets {
+            for item in items(data) {
+                assert!(set.contains(&fold(item)), "{item}");
+            }
+        }
+        assert!(PLACES.contains("quebec"));
+        assert!(INSTITUTIONS.contains("elysee"));
+        assert!(!PLACES.contains("Québec"));
     }
 
     #[test]

@@ -362,7 +362,7 @@ pub struct Read {
 }
 
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\x{feff}?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n|\r)?")
+    Regex::new(r"^\x{feff}?[ \t]*date[ \t]+([0-9]{4}-[0-9]{2}-[0-9]{2})\b[ \t]*(?:\r?\n|\r)?")
         .expect("header pattern compiles")
 });
 

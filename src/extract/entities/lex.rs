@@ -7,36 +7,12 @@ use std::sync::LazyLock;
 use crate::extract::lexicon;
 use crate::extract::text::fold;
 
-macro_rules! folded_set {
-    ($name:ident, $file:literal) => {
-        pub static $name: LazyLock<HashSet<String>> = LazyLock::new(|| {
-            lexicon::items(include_str!(concat!("../lexicon/", $file)))
-                .map(fold)
-                .collect()
-        });
-    };
-}
-
-folded_set!(COMMON, "common_words.txt");
-folded_set!(FIRST_NAMES, "first_names.txt");
-folded_set!(SURNAMES, "surnames.txt");
-folded_set!(PLACES, "places.txt");
-folded_set!(STATE_CODES, "state_abbreviations.txt");
-folded_set!(DEMONYMS, "demonyms.txt");
-folded_set!(TITLES, "titles.txt");
-folded_set!(TITLE_COMPLEMENTS, "title_complements.txt");
-folded_set!(TITLE_PARTS, "title_parts.txt");
-folded_set!(ORG_HEADS, "org_heads.txt");
-folded_set!(ORG_LOWER_HEADS, "org_lower_heads.txt");
-folded_set!(ORG_CUES, "org_cues.txt");
-folded_set!(ORG_AT_CUES, "org_at_cues.txt");
-folded_set!(ORG_POSSESSIONS, "org_possessions.txt");
-folded_set!(INSTITUTIONS, "institutions.txt");
-folded_set!(CALENDAR, "calendar.txt");
-folded_set!(NON_ORG_ACRONYMS, "non_org_acronyms.txt");
-folded_set!(CUE_VERBS, "cue_verbs.txt");
-folded_set!(NON_PERSON_HEADS, "non_person_heads.txt");
-folded_set!(PUBLIC_DOMAINS, "public_domains.txt");
+pub use crate::extract::lexicon::{
+    CALENDAR, COMMON_WORDS as COMMON, CUE_VERBS, DEMONYMS, FIRST_NAMES, INSTITUTIONS,
+    NON_ORG_ACRONYMS, NON_PERSON_HEADS, ORG_AT_CUES, ORG_CUES, ORG_HEADS, ORG_LOWER_HEADS,
+    ORG_POSSESSIONS, PLACES, PUBLIC_DOMAINS, STATE_ABBREVIATIONS as STATE_CODES, SURNAMES,
+    TITLE_COMPLEMENTS, TITLE_PARTS, TITLES,
+};
 
 /// Month names from the shared month lexicon, folded.
 pub static MONTH_NAMES: LazyLock<HashSet<&'static str>> =

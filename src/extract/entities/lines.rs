@@ -17,17 +17,33 @@ pub struct LineName {
 }
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*([A-Z][^\n,]{1,60}?),[ \t]*CC[ -]BY[^\n,]*,?[ \t]*via[ \t]+([A-Z][^\n]{1,60}?)[ \t]*$")
-        .expect("licence credit pattern compiles")
+    Regex::new(
+        r"(?m)^[ \t]*([A-Z][^\n,]+?),[ \t]*CC[ -]BY[^\n,]*,?[ \t]*via[ \t]+([A-Z][^\n]+?)[ \t]*$",
+    )
+    .expect("licence credit pattern compiles")
 });
 
+// Lengths are bounded in code, not in the patterns: `{1,60}` of a Unicode
+// class compiles to sixty copies of it, and start-up pays for each.
+
+/// The longest name or agency a licence credit line gives.
+const MAX_CREDIT_CHARS: usize = 61;
+/// The longest agency name a photo credit takes after its "/".
+const MAX_AGENCY_CHARS: usize = 41;
+/// The most words in a credited or bylined name.
+const MAX_NAME_WORDS: usize = 4;
+
+fn too_long(m: regex::Match<'_>, chars: usize) -> bool {
+    m.as_str().chars().count() > chars
+}
+
 static PHOTO_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?i:photo|image|picture)s?(?i: credit)?[ \t]*(?i:by|:)|(?i:credit):)[ \t]*([A-Z][\w.'\u{2019}-]+(?: [A-Z][\w.'\u{2019}-]+){1,3})(?:[ \t]*/[ \t]*([A-Z][\w&.'\u{2019} -]{1,40}?))?[ \t]*(?:[)\n,;]|$)")
+    Regex::new(r"(?:(?i:photo|image|picture)s?(?i: credit)?[ \t]*(?i:by|:)|(?i:credit):)[ \t]*([A-Z][\w.'\u{2019}-]+(?: [A-Z][\w.'\u{2019}-]+)+)(?:[ \t]*/[ \t]*([A-Z][\w&.'\u{2019} -]+?))?[ \t]*(?:[)\n,;]|$)")
         .expect("photo credit pattern compiles")
 });
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*By ([A-Z][\w.'\u{2019}-]+(?: [A-Z][\w.'\u{2019}-]+){1,3})(?:[ \t]+and[ \t]+([A-Z][\w.'\u{2019}-]+(?: [A-Z][\w.'\u{2019}-]+){1,3}))?[ \t]*(?:,|$)")
+    Regex::new(r"(?m)^[ \t]*By ([A-Z][\w.'\u{2019}-]+(?: [A-Z][\w.'\u{2019}-]+)+)(?:[ \t]+and[ \t]+([A-Z][\w.'\u{2019}-]+(?: [A-Z][\w.'\u{2019}-]+)+))?[ \t]*(?:,|$)")
         .expect("byline pattern compiles")
 });
 
@@ -110,6 +126,9 @@ pub fn find(text: &str, body: Span) -> (Vec<LineName>, Vec<Span>) {
         let (Some(who), Some(via), Some(all)) = (c.get(1), c.get(2), c.get(0)) else {
             continue;
         };
+        if too_long(who, MAX_CREDIT_CHARS) || too_long(via, MAX_CREDIT_CHARS) {
+            continue;
+        }
         consumed.push(Span::new(body.start + all.start(), body.start + all.end()));
         let span = trimmed(text, body.start + who.start(), body.start + who.end());
         if looks_like_person(&text[span.start..span.end], false) {
@@ -128,6 +147,10 @@ pub fn find(text: &str, body: Span) -> (Vec<LineName>, Vec<Span>) {
     }
     for c in PHOTO_BY.captures_iter(region) {
         let Some(who) = c.get(1) else { continue };
+        let long_name = who.as_str().split(' ').count() > MAX_NAME_WORDS;
+        if long_name || c.get(2).is_some_and(|org| too_long(org, MAX_AGENCY_CHARS)) {
+            continue;
+        }
         let span = trimmed(text, body.start + who.start(), body.start + who.end());
         if looks_like_person(&text[span.start..span.end], false) {
             consumed.push(span);
