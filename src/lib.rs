@@ -12,6 +12,7 @@ pub mod document;
 pub mod extract;
 pub mod output;
 pub mod pipeline;
+pub mod progress;
 pub mod reader;
 pub mod report;
 pub mod summary;

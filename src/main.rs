@@ -20,6 +20,8 @@ fn main() -> ExitCode {
         paint: Paint {
             on: cli.color.resolve(stdout_is_terminal, no_color.as_deref()),
         },
+        progress: !cli.quiet && io::stderr().is_terminal(),
+        stdout_is_terminal,
     };
     let result = match &cli.output {
         None => {

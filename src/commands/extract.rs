@@ -16,7 +16,11 @@ pub fn run(args: &ExtractArgs, term: Terminal, out: &mut dyn Write) -> anyhow::R
         ExtractFormat::Ndjson => Box::new(Ndjson::new(out, kinds)),
         ExtractFormat::Table => Box::new(ExtractTable::new(out, kinds, term.paint)),
     };
-    let outcome = super::for_each_article(&corpus, kinds, |article| reporter.article(article))?;
+    let mut progress = term.progress(corpus.entries.len(), true);
+    let outcome = super::for_each_article(&corpus, kinds, &mut progress, |article| {
+        reporter.article(article)
+    })?;
+    progress.finish();
     reporter.finish(&outcome.errors)?;
     Ok(outcome)
 }

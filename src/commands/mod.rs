@@ -8,6 +8,7 @@ pub mod summarize;
 use std::io::Write;
 
 use crate::cli::{Cli, Command};
+use crate::progress::Progress;
 use crate::reader::Problem;
 use crate::report::paint::Paint;
 
@@ -22,10 +23,27 @@ pub struct Outcome {
     pub finding: bool,
 }
 
-/// What `main` decided about the terminal: colour for tables.
+/// What `main` decided about the terminal.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Terminal {
+    /// Colour for tables.
     pub paint: Paint,
+    /// A progress bar may be drawn on stderr (a terminal, no `--quiet`).
+    pub progress: bool,
+    /// The output goes to a terminal.
+    pub stdout_is_terminal: bool,
+}
+
+impl Terminal {
+    /// The progress bar for a run over `files` files. A command that streams
+    /// its output as it goes (`extract`) gets none when that output goes to
+    /// the same terminal.
+    fn progress(self, files: usize, streams: bool) -> Progress {
+        Progress::new(
+            self.progress && !(streams && self.stdout_is_terminal),
+            files,
+        )
+    }
 }
 
 /// Runs the command, writing its output to `out`.
@@ -50,6 +68,7 @@ pub fn run(cli: &Cli, term: Terminal, out: &mut dyn Write) -> anyhow::Result<Out
 fn for_each_article(
     corpus: &crate::reader::Corpus,
     kinds: crate::extract::Kinds,
+    progress: &mut Progress,
     mut each: impl FnMut(&crate::pipeline::Article) -> std::io::Result<()>,
 ) -> std::io::Result<Outcome> {
     let mut outcome = Outcome {
@@ -58,10 +77,12 @@ fn for_each_article(
     };
     crate::pipeline::run(corpus, kinds, |result| match result {
         Ok(article) => {
+            progress.file(article.doc.text.len());
             outcome.warnings.extend(article.warnings.iter().cloned());
             each(&article)
         }
         Err(problem) => {
+            progress.file(0);
             outcome.errors.push(problem);
             Ok(())
         }

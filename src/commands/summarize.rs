@@ -14,13 +14,16 @@ pub fn run(args: &SummarizeArgs, term: Terminal, out: &mut dyn Write) -> anyhow:
     let corpus = super::open(&args.input)?;
     let mut builder = summary::Builder::default();
     let mut collector = Collector::default();
-    let outcome = super::for_each_article(&corpus, Kinds::ALL, |article| {
+    let mut progress = term.progress(corpus.entries.len(), false);
+    let outcome = super::for_each_article(&corpus, Kinds::ALL, &mut progress, |article| {
         builder.add(article);
         collector.add(article);
         Ok(())
     })?;
+    progress.phase("comparing claims");
     let s = builder.finish();
     let mut comparison = collector.finish();
+    progress.finish();
     comparison.claims.retain(|c| c.status != Status::Single);
     match args.format {
         SummaryFormat::Table => table::summary(out, &s, &comparison, term.paint)?,
