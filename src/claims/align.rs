@@ -7,7 +7,7 @@
 //! different events together), and a claim holds at most one statement per
 //! article.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use super::identity::{self, EntityKind};
 use super::{Claim, Interval, Kind, Statement, status};
@@ -189,57 +189,74 @@ fn cosine(a: &Vector, b: &Vector) -> f32 {
     sum
 }
 
+/// The pairs of statements alike enough to share a topic, best first:
+/// (similarity, i, j) with i < j. Candidates share a token; a token shared
+/// by very many statements says little about any one topic, and pairing
+/// all of them would grow with the square of the corpus, so it proposes
+/// none. Only the pairs above the threshold are kept.
+fn similar_pairs(statements: &[Statement], vectors: &[Vector]) -> Vec<(f32, u32, u32)> {
+    let mut postings: HashMap<usize, Vec<u32>> = HashMap::new();
+    for (i, v) in vectors.iter().enumerate() {
+        for (id, _) in v {
+            postings.entry(*id).or_default().push(i as u32);
+        }
+    }
+    let mut pairs = Vec::new();
+    let mut candidates: Vec<u32> = Vec::new();
+    for (i, v) in vectors.iter().enumerate() {
+        candidates.clear();
+        for (id, _) in v {
+            let list = &postings[id];
+            if list.len() <= MAX_POSTINGS {
+                // postings are in statement order: the later ones only
+                let from = list.partition_point(|&j| j as usize <= i);
+                candidates.extend_from_slice(&list[from..]);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for &j in &candidates {
+            let (a, b) = (&statements[i], &statements[j as usize]);
+            if compatible(a, b) {
+                let score = cosine(v, &vectors[j as usize]) + bonus(a, b);
+                if score >= THRESHOLD {
+                    pairs.push((score, i as u32, j));
+                }
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    pairs
+}
+
 /// Groups the statements of a corpus into claims: conflicts first, then
 /// agreements, then what one article alone states; within each, the claims
 /// stated by most articles first, then in corpus order.
 pub fn align(statements: Vec<Statement>) -> Vec<Claim> {
     let (vectors, tokens) = vectors(&statements);
-    // candidate pairs share a token
-    let mut postings: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, v) in vectors.iter().enumerate() {
-        for (id, _) in v {
-            postings.entry(*id).or_default().push(i);
-        }
-    }
-    let mut similarity: HashMap<(usize, usize), f32> = HashMap::new();
-    // A token shared by very many statements says little about any one
-    // topic, and pairing all of them would grow with the square of the corpus.
-    for list in postings.values().filter(|l| l.len() <= MAX_POSTINGS) {
-        for (x, &i) in list.iter().enumerate() {
-            for &j in &list[x + 1..] {
-                let key = (i.min(j), i.max(j));
-                if !similarity.contains_key(&key) && compatible(&statements[i], &statements[j]) {
-                    let score =
-                        cosine(&vectors[i], &vectors[j]) + bonus(&statements[i], &statements[j]);
-                    similarity.insert(key, score);
-                }
-            }
-        }
-    }
-    let mut pairs: Vec<(f32, usize, usize)> = similarity
-        .iter()
-        .filter(|(_, s)| **s >= THRESHOLD)
-        .map(|(&(i, j), &s)| (s, i, j))
-        .collect();
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let pairs = similar_pairs(&statements, &vectors);
     // Greedy joining; a group never holds two statements of one article.
     // `links[g]` holds, for each neighbouring group, the sum of the
     // similarities between their statements, kept up to date on every
-    // join, so the average linkage of two groups is one look-up.
+    // join, so the average linkage of two groups is one look-up. Pairs
+    // below the threshold count as nothing, as pairs sharing no word do.
     let mut group: Vec<usize> = (0..statements.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..statements.len()).map(|i| vec![i]).collect();
-    let mut articles: Vec<HashSet<usize>> = statements
-        .iter()
-        .map(|s| HashSet::from([s.article]))
-        .collect();
     let mut links: Vec<HashMap<usize, f32>> = vec![HashMap::new(); statements.len()];
-    for (&(i, j), &score) in &similarity {
-        links[i].insert(j, score);
-        links[j].insert(i, score);
+    for &(score, i, j) in &pairs {
+        links[i as usize].insert(j as usize, score);
+        links[j as usize].insert(i as usize, score);
     }
     for (_, i, j) in pairs {
-        let (gi, gj) = (group[i], group[j]);
-        if gi == gj || !articles[gi].is_disjoint(&articles[gj]) {
+        let (gi, gj) = (group[i as usize], group[j as usize]);
+        let shares_an_article = || {
+            members[gi].iter().any(|&a| {
+                members[gj]
+                    .iter()
+                    .any(|&b| statements[a].article == statements[b].article)
+            })
+        };
+        if gi == gj || shares_an_article() {
             continue;
         }
         let total = links[gi].get(&gj).copied().unwrap_or(0.0);
@@ -260,8 +277,6 @@ pub fn align(statements: Vec<Statement>) -> Vec<Claim> {
             group[m] = gi;
         }
         members[gi].extend(moved);
-        let moved_articles = std::mem::take(&mut articles[gj]);
-        articles[gi].extend(moved_articles);
         for (g, sum) in std::mem::take(&mut links[gj]) {
             links[g].remove(&gj);
             if g != gi {
