@@ -63,38 +63,39 @@ fn is_inner(c: char) -> bool {
 pub fn tokenize(text: &str, body: Span) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::new();
     let region = &text[body.start..body.end];
-    let chars: Vec<(usize, char)> = region.char_indices().collect();
-    let mut i = 0;
+    // the character at byte offset `p` of the region (always a boundary)
+    let at = |p: usize| region.get(p..).and_then(|r| r.chars().next());
+    let mut p = 0;
     let mut prev_end = body.start;
-    while i < chars.len() {
-        let (off, c) = chars[i];
+    while let Some(c) = at(p) {
         if !c.is_alphanumeric() {
-            i += 1;
+            p += c.len_utf8();
             continue;
         }
-        let start = body.start + off;
-        let mut j = i + 1;
-        while j < chars.len() {
-            let cj = chars[j].1;
-            if cj.is_alphanumeric() || cj == '_' {
-                j += 1;
-            } else if is_inner(cj) && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric()) {
-                j += 2;
+        let start = body.start + p;
+        let mut q = p + c.len_utf8();
+        while let Some(cq) = at(q) {
+            if cq.is_alphanumeric() || cq == '_' {
+                q += cq.len_utf8();
+            } else if let Some(next) =
+                at(q + cq.len_utf8()).filter(|n| is_inner(cq) && n.is_alphanumeric())
+            {
+                q += cq.len_utf8() + next.len_utf8();
             } else {
                 break;
             }
         }
-        let mut end = body.start + chars.get(j).map_or(region.len(), |x| x.0);
+        let mut end = body.start + q;
         let mut word = &text[start..end];
         // Initials and abbreviations keep their period: "U.S.", "F.", "Sen."
-        if chars.get(j).is_some_and(|x| x.1 == '.') {
+        if at(q) == Some('.') {
             let dotted_initials = word.split('.').all(|p| p.chars().count() == 1);
             let lower = word.to_ascii_lowercase();
             if (dotted_initials && word.chars().next().is_some_and(char::is_uppercase))
                 || DOTTED.contains(&lower.as_str())
             {
                 end += 1;
-                j += 1;
+                q += 1;
                 word = &text[start..end];
             }
         }
@@ -117,14 +118,10 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Tok> {
                 }
             }
         }
-        if !poss
-            && word.ends_with('s')
-            && chars
-                .get(j)
-                .is_some_and(|x| x.1 == '\'' || x.1 == '\u{2019}')
-            && !chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric())
-        {
-            poss = true;
+        if !poss && word.ends_with('s') {
+            if let Some(quote) = at(q).filter(|c| matches!(c, '\'' | '\u{2019}')) {
+                poss = !at(q + quote.len_utf8()).is_some_and(char::is_alphanumeric);
+            }
         }
         word = &text[start..end];
         if let Some(p) = word.find(['\'', '\u{2019}']) {
@@ -147,9 +144,13 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Tok> {
             && before.chars().all(|c| c == ' ' || c == '\u{a0}')
             && !out.last().is_some_and(|t: &Tok| t.poss);
         let first = word.chars().next().unwrap_or(' ');
-        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+        let (mut letters, mut upper) = (0, 0);
+        for c in word.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
         let cap = first.is_uppercase();
-        let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let all_caps = letters >= 2 && upper == letters;
         let sent_start = starts_sentence(text, body.start, start, out.last());
         out.push(Tok {
             span: Span::new(start, end),
@@ -164,7 +165,7 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Tok> {
             title_line: false,
         });
         prev_end = full_end;
-        i = j;
+        p = q;
     }
     mark_title_lines(text, &mut out);
     out
