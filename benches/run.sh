@@ -41,6 +41,7 @@ measure() {
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$report")
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$report")
   rm -f "$report"
+  LAST_WALL=$wall
   awk -v l="$label" -v t="$threads" -v w="$wall" -v m="$mb" -v r="$rss" \
     'BEGIN { printf "| %s | %s | %.2f | %.1f | %s |\n", l, t, w, (w > 0 ? m / w : 0), r }'
 }
@@ -61,10 +62,22 @@ for size in $SIZES; do
   echo "|---|---|---|---|---|"
   # cat does not care about threads: one process reads every file
   measure "cat (read floor)" 1 "$mb" sh -c "find '$dir' -name '*.txt' -print0 | xargs -0 cat > /dev/null"
+  declare -A wall=()
   for t in 1 "$CORES"; do
     measure "rg -c name pairs" "$t" "$mb" rg -j "$t" -c '\b[A-Z][a-z]+ [A-Z][a-z]+\b' "$dir"
+    wall[rg$t]=$LAST_WALL
     measure "extract --format ndjson" "$t" "$mb" "$BIN" --threads "$t" extract "$dir" --format ndjson
+    wall[extract$t]=$LAST_WALL
     measure "summarize" "$t" "$mb" "$BIN" --threads "$t" summarize "$dir"
+    wall[summarize$t]=$LAST_WALL
     measure "claims" "$t" "$mb" "$BIN" --threads "$t" claims "$dir" --format json
+    wall[claims$t]=$LAST_WALL
   done
+  echo
+  # the ratios issue 5 sets targets for, which hold on any machine
+  awk -v rg="${wall[rg1]}" -v e1="${wall[extract1]}" -v en="${wall[extract$CORES]}" \
+      -v s="${wall[summarize$CORES]}" -v c="${wall[claims$CORES]}" -v n="$CORES" 'BEGIN {
+    printf "Ratios: extract at %.2f of rg throughput (1 thread); %d threads give %.2fx one; ", rg / e1, n, e1 / en
+    printf "summarize takes %.1fx and claims %.1fx the time of extract (%d threads)\n", s / en, c / en, n
+  }'
 done
