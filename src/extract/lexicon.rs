@@ -21,10 +21,6 @@ impl Set {
     pub fn contains(&self, item: &str) -> bool {
         self.0.contains(item)
     }
-
-    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.0.iter().copied()
-    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_sets.rs"));

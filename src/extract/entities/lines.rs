@@ -152,14 +152,7 @@ pub fn find(text: &str, body: Span) -> (Vec<LineName>, Vec<Span>) {
             continue;
         }
         let span = trimmed(text, body.start + who.start(), body.start + who.end());
-        if looks_like_person(&text[span.start..span.end], false) {
-            consumed.push(span);
-            names.push(LineName {
-                span,
-                person: true,
-                rule: "photo-credit",
-            });
-        }
+        add_person(text, span, "photo-credit", &mut names, &mut consumed);
         if let Some(org) = c.get(2) {
             let span = trimmed(text, body.start + org.start(), body.start + org.end());
             consumed.push(span);
@@ -176,14 +169,26 @@ pub fn find(text: &str, body: Span) -> (Vec<LineName>, Vec<Span>) {
         .flatten()
     {
         let span = trimmed(text, body.start + who.start(), body.start + who.end());
-        if looks_like_person(&text[span.start..span.end], false) {
-            consumed.push(span);
-            names.push(LineName {
-                span,
-                person: true,
-                rule: "byline",
-            });
-        }
+        add_person(text, span, "byline", &mut names, &mut consumed);
     }
     (names, consumed)
+}
+
+/// A credited or bylined name, when it looks like a person's: a name, and
+/// text the other rules leave alone.
+fn add_person(
+    text: &str,
+    span: Span,
+    rule: &'static str,
+    names: &mut Vec<LineName>,
+    consumed: &mut Vec<Span>,
+) {
+    if looks_like_person(&text[span.start..span.end], false) {
+        consumed.push(span);
+        names.push(LineName {
+            span,
+            person: true,
+            rule,
+        });
+    }
 }
