@@ -10,6 +10,8 @@ use crate::reader::{Corpus, Entry, Problem};
 /// One article, read and analysed.
 #[derive(Debug)]
 pub struct Article {
+    /// Its position in the corpus's entries.
+    pub entry: usize,
     pub doc: Document,
     pub found: Extraction,
     /// Things worth telling the user that did not stop the article.
@@ -25,6 +27,7 @@ pub fn analyse(corpus: &Corpus, entry: &Entry, kinds: Kinds) -> Result<Article, 
     }
     let found = extract::extract(&doc, kinds);
     Ok(Article {
+        entry: 0,
         doc,
         found,
         warnings: read.warnings,
@@ -35,17 +38,26 @@ pub fn analyse(corpus: &Corpus, entry: &Entry, kinds: Kinds) -> Result<Article, 
 /// every core busy, few enough that memory does not grow with the corpus.
 const CHUNK: usize = 512;
 
-/// Analyses every entry of the corpus and hands each outcome to `each` in
-/// corpus order. Stops early only when `each` fails (a closed pipe, say).
-pub fn run<E>(
+/// Analyses every entry of the corpus, runs `prepare` on each article in
+/// the same worker (the per-article part of what a command computes), and
+/// hands each outcome to `each` in corpus order. Stops early only when
+/// `each` fails (a closed pipe, say).
+pub fn run<T: Send, E>(
     corpus: &Corpus,
     kinds: Kinds,
-    mut each: impl FnMut(Result<Article, Problem>) -> Result<(), E>,
+    prepare: impl Fn(&Article) -> T + Sync,
+    mut each: impl FnMut(Result<(Article, T), Problem>) -> Result<(), E>,
 ) -> Result<(), E> {
-    for chunk in corpus.entries.chunks(CHUNK) {
+    for (c, chunk) in corpus.entries.chunks(CHUNK).enumerate() {
         let outcomes: Vec<_> = chunk
             .par_iter()
-            .map(|entry| analyse(corpus, entry, kinds))
+            .enumerate()
+            .map(|(i, entry)| {
+                let mut article = analyse(corpus, entry, kinds)?;
+                article.entry = c * CHUNK + i;
+                let prepared = prepare(&article);
+                Ok((article, prepared))
+            })
             .collect();
         for outcome in outcomes {
             each(outcome)?;

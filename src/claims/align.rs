@@ -6,11 +6,19 @@
 //! statements are alike on average, so one shared name cannot chain
 //! different events together), and a claim holds at most one statement per
 //! article.
+//!
+//! Everything here works on the compact [`Store`]: token ids, one arena of
+//! tokens for all statements, and linked lists for the members of a claim,
+//! so that a corpus of millions of statements fits in a few hundred bytes
+//! each.
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
 use super::identity::{self, EntityKind};
-use super::{Claim, Interval, Kind, Statement, status};
+use super::store::{Run, Store, Stub};
+use super::{Interval, Kind, Status, roles};
 
 /// Statements a token may be shared by and still propose pairs.
 const MAX_POSTINGS: usize = 200;
@@ -20,37 +28,35 @@ pub const THRESHOLD: f32 = 0.15;
 /// Weight of a named entity in a statement's sentence, against 1–2 for a word.
 const ENTITY_WEIGHT: f32 = 1.5;
 
-/// A statement's topic as a sparse vector: token id → weight × idf, unit length.
-/// Tokens are words, or `@N` for the entity group N (shown by its name).
-type Vector = Vec<(usize, f32)>;
+/// The end of a member list.
+const END: u32 = u32::MAX;
 
-fn compatible(a: &Statement, b: &Statement) -> bool {
+fn compatible(store: &Store, a: &Stub, b: &Stub) -> bool {
     if a.kind != b.kind || a.article == b.article {
         return false;
     }
-    let (x, y) = (&a.topic, &b.topic);
-    let both = |p: &Option<String>, q: &Option<String>| match (p, q) {
+    let both = |p: Option<u32>, q: Option<u32>| match (p, q) {
         (Some(p), Some(q)) => p == q,
         _ => true,
     };
     match a.kind {
         Kind::Date => {
-            x.granularity.is_none() || y.granularity.is_none() || x.granularity == y.granularity
+            a.granularity.is_none() || b.granularity.is_none() || a.granularity == b.granularity
         }
         // one claim per person: the topic says whose role it is
-        Kind::Role => x.entities == y.entities,
+        Kind::Role => a.entities.of(&store.entities) == b.entities.of(&store.entities),
         // A day is often only when the figure was reported ("said on
         // Wednesday"): it does not keep two figures apart; a week, month or
         // year they are stated for does.
         Kind::Figure => {
-            let span = |p: &Option<String>| p.clone().filter(|v| v.len() != 10);
+            let span = |p: Option<u32>| p.filter(|&v| store.name(v).len() != 10);
             comparable_magnitude(a, b)
-                && x.unit == y.unit
-                && x.currency == y.currency
-                && both(&x.class, &y.class)
-                && both(&span(&x.period), &span(&y.period))
-                && x.rate == y.rate
-                && x.projected == y.projected
+                && a.unit == b.unit
+                && a.currency == b.currency
+                && both(a.class, b.class)
+                && both(span(a.period), span(b.period))
+                && a.rate == b.rate
+                && a.projected == b.projected
         }
     }
 }
@@ -59,10 +65,10 @@ fn compatible(a: &Statement, b: &Statement) -> bool {
 /// crossings") are not one topic told differently.
 const MAX_RATIO: f64 = 50.0;
 
-fn comparable_magnitude(a: &Statement, b: &Statement) -> bool {
+fn comparable_magnitude(a: &Stub, b: &Stub) -> bool {
     // the number stated: the finite, non-zero end of "more than" and
     // "less than" intervals, the middle of the others
-    let stated = |s: &Statement| match s.interval {
+    let stated = |s: &Stub| match s.interval {
         Some(Interval::Number { low, high }) if high.is_infinite() => Some(low),
         Some(Interval::Number { low: 0.0, high }) => Some(high),
         Some(Interval::Number { low, high }) => Some((low + high) / 2.0),
@@ -74,81 +80,141 @@ fn comparable_magnitude(a: &Statement, b: &Statement) -> bool {
     }
 }
 
-fn vectors(statements: &[Statement]) -> (Vec<Vector>, Vec<String>) {
-    // one token per entity of the corpus, however each article names it
-    let names: Vec<(EntityKind, &str)> = {
-        let mut all: Vec<(EntityKind, &str)> = statements
+/// Every statement's topic as a sparse vector: token id → weight × idf, of
+/// unit length. Tokens are words, or one token per entity of the corpus
+/// however each article names it. Weights are computed when asked for, so
+/// a token costs four bytes: its id × 4 and a weight code.
+#[derive(Debug, Default)]
+pub struct Vectors {
+    tokens: Vec<u32>,
+    runs: Vec<Run>,
+    idf: Vec<f32>,
+    norms: Vec<f32>,
+    /// What each token shows as: a word, or the longest name of an entity.
+    shown: Vec<u32>,
+}
+
+fn code_weight(code: u32) -> f32 {
+    match code & 3 {
+        0 => 1.0,
+        1 => 2.0,
+        _ => ENTITY_WEIGHT,
+    }
+}
+
+impl Vectors {
+    fn new(store: &Store) -> Vectors {
+        // one token per entity of the corpus, however each article names it
+        let mut names: Vec<(EntityKind, &str, u32)> = store
+            .entity_names
             .iter()
-            .flat_map(|s| s.topic.entities.iter().map(|(k, n)| (*k, n.as_str())))
+            .enumerate()
+            .map(|(id, &(kind, name))| (kind, store.name(name), id as u32))
             .collect();
-        all.sort_unstable();
-        all.dedup();
-        all
-    };
-    let groups = identity::group(&names);
-    let entity: HashMap<(EntityKind, &str), String> = names
-        .iter()
-        .zip(&groups)
-        .map(|(name, g)| (*name, format!("@{g}")))
-        .collect();
-    // an entity token is shown as the longest name behind it
-    let mut shown: HashMap<String, &str> = HashMap::new();
-    for name in &names {
-        let n = name.1;
-        let slot = shown.entry(entity[name].clone()).or_insert(n);
-        if n.chars().count() > slot.chars().count() {
-            *slot = n;
-        }
-    }
-    let mut ids: BTreeMap<String, usize> = BTreeMap::new();
-    let mut bags: Vec<Vec<(usize, f32)>> = Vec::with_capacity(statements.len());
-    for s in statements {
-        let mut bag: BTreeMap<usize, f32> = BTreeMap::new();
-        let tokens = s
-            .topic
-            .words
-            .iter()
-            .map(|(w, weight)| (w.clone(), *weight))
-            .chain(
-                s.topic
-                    .entities
-                    .iter()
-                    .map(|(k, n)| (entity[&(*k, n.as_str())].clone(), ENTITY_WEIGHT)),
-            );
-        for (token, weight) in tokens {
-            let next = ids.len();
-            let id = *ids.entry(token).or_insert(next);
-            let slot = bag.entry(id).or_insert(0.0);
-            *slot = slot.max(weight);
-        }
-        bags.push(bag.into_iter().collect());
-    }
-    let mut df = vec![0usize; ids.len()];
-    for bag in &bags {
-        for (id, _) in bag {
-            df[*id] += 1;
-        }
-    }
-    let n = statements.len() as f32;
-    let vectors = bags
-        .into_iter()
-        .map(|bag| {
-            let mut v: Vector = bag
-                .into_iter()
-                .map(|(id, w)| (id, w * (1.0 + n / df[id] as f32).ln()))
-                .collect();
-            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                v.iter_mut().for_each(|(_, w)| *w /= norm);
+        names.sort_unstable();
+        let tagged: Vec<(EntityKind, &str)> = names.iter().map(|&(k, n, _)| (k, n)).collect();
+        let groups = identity::group(&tagged);
+        let mut group_of = vec![0u32; names.len()];
+        // an entity token is shown as the longest name behind it
+        let mut longest: Vec<Option<(&str, u32)>> = vec![None; names.len()];
+        for ((_, name, id), &g) in names.iter().zip(&groups) {
+            group_of[*id as usize] = g as u32;
+            let symbol = store.entity_names[*id as usize].1;
+            let slot = &mut longest[g];
+            if slot.is_none_or(|(n, _)| name.chars().count() > n.chars().count()) {
+                *slot = Some((name, symbol));
             }
-            v
-        })
-        .collect();
-    let mut tokens = vec![String::new(); ids.len()];
-    for (token, id) in ids {
-        tokens[id] = shown.get(&token).map_or(token, |n| n.to_string());
+        }
+        // ids in order of first appearance, words before names in each
+        let mut word_token: HashMap<u32, u32> = HashMap::new();
+        let mut group_token: Vec<u32> = vec![END; names.len()];
+        let mut shown: Vec<u32> = Vec::new();
+        let mut v = Vectors::default();
+        let mut bag: Vec<(u32, u32)> = Vec::new();
+        for stub in &store.stubs {
+            bag.clear();
+            for &code in stub.words.of(&store.words) {
+                let symbol = code / 2;
+                let token = *word_token.entry(symbol).or_insert_with(|| {
+                    shown.push(symbol);
+                    shown.len() as u32 - 1
+                });
+                bag.push((token, code & 1));
+            }
+            for &id in stub.entities.of(&store.entities) {
+                let g = group_of[id as usize] as usize;
+                if group_token[g] == END {
+                    group_token[g] = shown.len() as u32;
+                    shown.push(longest[g].map_or(0, |(_, s)| s));
+                }
+                bag.push((group_token[g], 2));
+            }
+            // one weight a token, the greatest
+            bag.sort_unstable_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then(code_weight(b.1).total_cmp(&code_weight(a.1)))
+            });
+            bag.dedup_by_key(|t| t.0);
+            let start = v.tokens.len() as u32;
+            v.tokens.extend(bag.iter().map(|&(t, c)| t * 4 + c));
+            v.runs.push(Run {
+                start,
+                len: bag.len() as u32,
+            });
+        }
+        let mut df = vec![0u32; shown.len()];
+        for &t in &v.tokens {
+            df[(t / 4) as usize] += 1;
+        }
+        let n = store.stubs.len() as f32;
+        v.idf = df.iter().map(|&d| (1.0 + n / d as f32).ln()).collect();
+        v.shown = shown;
+        v.norms = v
+            .runs
+            .iter()
+            .map(|run| {
+                let norm = run
+                    .of(&v.tokens)
+                    .iter()
+                    .map(|&t| code_weight(t) * v.idf[(t / 4) as usize])
+                    .map(|w| w * w)
+                    .sum::<f32>()
+                    .sqrt();
+                if norm > 0.0 { norm } else { 1.0 }
+            })
+            .collect();
+        v
     }
-    (vectors, tokens)
+
+    /// The tokens of statement `i` with their weights.
+    fn of(&self, i: usize) -> impl Iterator<Item = (u32, f32)> + '_ {
+        let norm = self.norms[i];
+        self.runs[i]
+            .of(&self.tokens)
+            .iter()
+            .map(move |&t| (t / 4, code_weight(t) * self.idf[(t / 4) as usize] / norm))
+    }
+
+    fn cosine(&self, i: usize, j: usize) -> f32 {
+        let (mut a, mut b) = (self.of(i).peekable(), self.of(j).peekable());
+        let mut sum = 0.0;
+        while let (Some(&(x, wx)), Some(&(y, wy))) = (a.peek(), b.peek()) {
+            match x.cmp(&y) {
+                std::cmp::Ordering::Less => {
+                    a.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    b.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    sum += wx * wy;
+                    a.next();
+                    b.next();
+                }
+            }
+        }
+        sum
+    }
 }
 
 /// Evidence beyond the words: two figures that count the same class of
@@ -159,8 +225,7 @@ const CLASS_BONUS: f32 = 0.15;
 const PERIOD_BONUS: f32 = 0.25;
 const DATE_BONUS: f32 = 0.1;
 
-fn bonus(a: &Statement, b: &Statement) -> f32 {
-    let (x, y) = (&a.topic, &b.topic);
+fn bonus(a: &Stub, b: &Stub) -> f32 {
     if a.kind == Kind::Date {
         // the same day in like words is most likely one event
         return f32::from(u8::from(a.interval.is_some() && a.value == b.value)) * DATE_BONUS;
@@ -168,202 +233,291 @@ fn bonus(a: &Statement, b: &Statement) -> f32 {
     if a.kind != Kind::Figure {
         return 0.0;
     }
-    let same = |p: &Option<String>, q: &Option<String>| p.is_some() && p == q;
-    f32::from(u8::from(same(&x.class, &y.class))) * CLASS_BONUS
-        + f32::from(u8::from(same(&x.period, &y.period))) * PERIOD_BONUS
-}
-
-fn cosine(a: &Vector, b: &Vector) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
+    let same = |p: Option<u32>, q: Option<u32>| p.is_some() && p == q;
+    f32::from(u8::from(same(a.class, b.class))) * CLASS_BONUS
+        + f32::from(u8::from(same(a.period, b.period))) * PERIOD_BONUS
 }
 
 /// The pairs of statements alike enough to share a topic, best first:
 /// (similarity, i, j) with i < j. Candidates share a token; a token shared
 /// by very many statements says little about any one topic, and pairing
 /// all of them would grow with the square of the corpus, so it proposes
-/// none. Only the pairs above the threshold are kept.
-fn similar_pairs(statements: &[Statement], vectors: &[Vector]) -> Vec<(f32, u32, u32)> {
-    let mut postings: HashMap<usize, Vec<u32>> = HashMap::new();
-    for (i, v) in vectors.iter().enumerate() {
-        for (id, _) in v {
-            postings.entry(*id).or_default().push(i as u32);
-        }
+/// none. Only the pairs above the threshold are kept. Statements are paired
+/// in parallel.
+fn similar_pairs(store: &Store, v: &Vectors) -> Vec<(f32, u32, u32)> {
+    // postings of the tokens rare enough to propose pairs, in statement order
+    let mut df = vec![0u32; v.shown.len()];
+    for &t in &v.tokens {
+        df[(t / 4) as usize] += 1;
     }
-    let mut pairs = Vec::new();
-    let mut candidates: Vec<u32> = Vec::new();
-    for (i, v) in vectors.iter().enumerate() {
-        candidates.clear();
-        for (id, _) in v {
-            let list = &postings[id];
-            if list.len() <= MAX_POSTINGS {
-                // postings are in statement order: the later ones only
-                let from = list.partition_point(|&j| j as usize <= i);
-                candidates.extend_from_slice(&list[from..]);
+    let mut offsets = vec![0u32; df.len() + 1];
+    for (t, &d) in df.iter().enumerate() {
+        let kept = if d as usize <= MAX_POSTINGS { d } else { 0 };
+        offsets[t + 1] = offsets[t] + kept;
+    }
+    let mut fill = offsets.clone();
+    let mut postings = vec![0u32; offsets[df.len()] as usize];
+    for (i, run) in v.runs.iter().enumerate() {
+        for &t in run.of(&v.tokens) {
+            let t = (t / 4) as usize;
+            if df[t] as usize <= MAX_POSTINGS {
+                postings[fill[t] as usize] = i as u32;
+                fill[t] += 1;
             }
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        for &j in &candidates {
-            let (a, b) = (&statements[i], &statements[j as usize]);
-            if compatible(a, b) {
-                let score = cosine(v, &vectors[j as usize]) + bonus(a, b);
-                if score >= THRESHOLD {
-                    pairs.push((score, i as u32, j));
+    }
+    let list = |t: u32| &postings[offsets[t as usize] as usize..offsets[t as usize + 1] as usize];
+    let stubs = &store.stubs;
+    let mut pairs: Vec<(f32, u32, u32)> = (0..stubs.len())
+        .into_par_iter()
+        .fold(
+            || (Vec::new(), Vec::new()),
+            |(mut pairs, mut candidates): (Vec<(f32, u32, u32)>, Vec<u32>), i| {
+                candidates.clear();
+                for &t in v.runs[i].of(&v.tokens) {
+                    let list = list(t / 4);
+                    // the later statements only
+                    let from = list.partition_point(|&j| j as usize <= i);
+                    candidates.extend_from_slice(&list[from..]);
                 }
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+                candidates.sort_unstable();
+                candidates.dedup();
+                for &j in &candidates {
+                    let (a, b) = (&stubs[i], &stubs[j as usize]);
+                    if compatible(store, a, b) {
+                        let score = v.cosine(i, j as usize) + bonus(a, b);
+                        if score >= THRESHOLD {
+                            pairs.push((score, i as u32, j));
+                        }
+                    }
+                }
+                (pairs, candidates)
+            },
+        )
+        .map(|(pairs, _)| pairs)
+        .reduce(Vec::new, |mut a, mut b| {
+            a.append(&mut b);
+            a
+        });
+    pairs.par_sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     pairs
 }
 
-/// Groups the statements of a corpus into claims: conflicts first, then
-/// agreements, then what one article alone states; within each, the claims
-/// stated by most articles first, then in corpus order.
-pub fn align(statements: Vec<Statement>) -> Vec<Claim> {
-    let (vectors, tokens) = vectors(&statements);
-    let pairs = similar_pairs(&statements, &vectors);
+/// One claim: its status, its first statement in corpus order (the head of
+/// its member list) and how many statements it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimRef {
+    pub status: Status,
+    pub first: u32,
+    pub len: u32,
+}
+
+/// The claims of a corpus, as statement numbers.
+#[derive(Debug, Default)]
+pub struct Alignment {
+    /// Conflicts first, then agreements, then what one article alone
+    /// states; within each, the claims stated by most articles first, then
+    /// in corpus order.
+    pub claims: Vec<ClaimRef>,
+    /// The statement after each in its claim, in corpus order.
+    next: Vec<u32>,
+    vectors: Vectors,
+}
+
+/// The members of the group headed by `g`, following `next`.
+fn members(next: &[u32], g: u32) -> impl Iterator<Item = u32> + Clone + '_ {
+    std::iter::successors(Some(g), move |&m| {
+        Some(next[m as usize]).filter(|&m| m != END)
+    })
+}
+
+/// Groups the statements of the store into claims.
+pub fn align(store: &Store) -> Alignment {
+    let vectors = Vectors::new(store);
+    let pairs = similar_pairs(store, &vectors);
+    let stubs = &store.stubs;
+    let n = stubs.len();
     // Greedy joining; a group never holds two statements of one article.
     // `links[g]` holds, for each neighbouring group, the sum of the
     // similarities between their statements, kept up to date on every
     // join, so the average linkage of two groups is one look-up. Pairs
     // below the threshold count as nothing, as pairs sharing no word do.
-    let mut group: Vec<usize> = (0..statements.len()).collect();
-    let mut members: Vec<Vec<usize>> = (0..statements.len()).map(|i| vec![i]).collect();
-    let mut links: Vec<HashMap<usize, f32>> = vec![HashMap::new(); statements.len()];
+    // A group is named by its first member; members are a linked list.
+    let mut group: Vec<u32> = (0..n as u32).collect();
+    let mut next: Vec<u32> = vec![END; n];
+    let mut tail: Vec<u32> = (0..n as u32).collect();
+    let mut size: Vec<u32> = vec![1; n];
+    let mut links: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
+    fn get(list: Option<&Vec<(u32, f32)>>, g: u32) -> f32 {
+        list.and_then(|l| l.iter().find(|(h, _)| *h == g))
+            .map_or(0.0, |(_, s)| *s)
+    }
+    fn add(links: &mut HashMap<u32, Vec<(u32, f32)>>, from: u32, to: u32, sum: f32) {
+        let list = links.entry(from).or_default();
+        match list.iter_mut().find(|(h, _)| *h == to) {
+            Some((_, s)) => *s += sum,
+            None => list.push((to, sum)),
+        }
+    }
+    fn remove(links: &mut HashMap<u32, Vec<(u32, f32)>>, from: u32, to: u32) {
+        if let Some(list) = links.get_mut(&from) {
+            list.retain(|(h, _)| *h != to);
+        }
+    }
     for &(score, i, j) in &pairs {
-        links[i as usize].insert(j as usize, score);
-        links[j as usize].insert(i as usize, score);
+        links.entry(i).or_default().push((j, score));
+        links.entry(j).or_default().push((i, score));
     }
     for (_, i, j) in pairs {
         let (gi, gj) = (group[i as usize], group[j as usize]);
-        let shares_an_article = || {
-            members[gi].iter().any(|&a| {
-                members[gj]
-                    .iter()
-                    .any(|&b| statements[a].article == statements[b].article)
-            })
-        };
-        if gi == gj || shares_an_article() {
+        if gi == gj {
             continue;
         }
-        let total = links[gi].get(&gj).copied().unwrap_or(0.0);
-        let average = total / (members[gi].len() * members[gj].len()) as f32;
+        let shares_an_article = members(&next, gi).any(|a| {
+            members(&next, gj).any(|b| stubs[a as usize].article == stubs[b as usize].article)
+        });
+        if shares_an_article {
+            continue;
+        }
+        let total = get(links.get(&gi), gj);
+        let average = total / (size[gi as usize] as f32 * size[gj as usize] as f32);
         if average < THRESHOLD {
             continue;
         }
-        let all_compatible = members[gi].iter().all(|&a| {
-            members[gj]
-                .iter()
-                .all(|&b| compatible(&statements[a], &statements[b]))
+        let all_compatible = members(&next, gi).all(|a| {
+            members(&next, gj).all(|b| compatible(store, &stubs[a as usize], &stubs[b as usize]))
         });
         if !all_compatible {
             continue;
         }
-        let moved = std::mem::take(&mut members[gj]);
+        let moved: Vec<u32> = members(&next, gj).collect();
         for &m in &moved {
-            group[m] = gi;
+            group[m as usize] = gi;
         }
-        members[gi].extend(moved);
-        for (g, sum) in std::mem::take(&mut links[gj]) {
-            links[g].remove(&gj);
+        next[tail[gi as usize] as usize] = gj;
+        tail[gi as usize] = tail[gj as usize];
+        size[gi as usize] += size[gj as usize];
+        size[gj as usize] = 0;
+        for (g, sum) in links.remove(&gj).unwrap_or_default() {
+            remove(&mut links, g, gj);
             if g != gi {
-                *links[gi].entry(g).or_insert(0.0) += sum;
-                *links[g].entry(gi).or_insert(0.0) += sum;
+                add(&mut links, gi, g, sum);
+                add(&mut links, g, gi, sum);
             }
         }
-        links[gi].remove(&gj);
+        remove(&mut links, gi, gj);
     }
-    let mut claims: Vec<(usize, Claim)> = Vec::new();
-    let mut slots: Vec<Option<Statement>> = statements.into_iter().map(Some).collect();
-    for list in members.iter_mut().filter(|m| !m.is_empty()) {
-        list.sort_by_key(|&i| slots[i].as_ref().map(|s| (s.article, s.span)));
-        let first = list[0];
-        let label = label(list, &vectors, &tokens, &slots);
-        let group: Vec<Statement> = list.iter().filter_map(|&i| slots[i].take()).collect();
-        let status = status(&group);
-        claims.push((
-            first,
-            Claim {
-                topic: label,
-                status,
-                statements: group,
-            },
-        ));
+    drop(links);
+    // each group's members in corpus order, and its status
+    let mut claims: Vec<ClaimRef> = Vec::new();
+    let mut list: Vec<u32> = Vec::new();
+    for g in (0..n as u32).filter(|&g| size[g as usize] > 0) {
+        list.clear();
+        list.extend(members(&next, g));
+        list.sort_by_key(|&i| (stubs[i as usize].article, stubs[i as usize].span));
+        for pair in list.windows(2) {
+            next[pair[0] as usize] = pair[1];
+        }
+        next[*list.last().expect("a group has a member") as usize] = END;
+        claims.push(ClaimRef {
+            status: status(store, list.iter().map(|&i| &stubs[i as usize])),
+            first: list[0],
+            len: list.len() as u32,
+        });
     }
-    claims.sort_by(|(fa, a), (fb, b)| {
+    claims.sort_by(|a, b| {
         a.status
             .cmp(&b.status)
-            .then(b.statements.len().cmp(&a.statements.len()))
-            .then(fa.cmp(fb))
+            .then(b.len.cmp(&a.len))
+            .then(a.first.cmp(&b.first))
     });
-    claims.into_iter().map(|(_, c)| c).collect()
+    Alignment {
+        claims,
+        next,
+        vectors,
+    }
 }
 
-/// A topic label: the counted class, then the words the statements share
-/// (or, for one statement, its own words), heaviest first, then the period,
-/// rate and projection.
-fn label(
-    list: &[usize],
-    vectors: &[Vector],
-    tokens: &[String],
-    slots: &[Option<Statement>],
-) -> String {
-    let mut weight: BTreeMap<usize, (usize, f32)> = BTreeMap::new();
-    for &i in list {
-        for (id, w) in &vectors[i] {
-            let slot = weight.entry(*id).or_insert((0, 0.0));
-            slot.0 += 1;
-            slot.1 += w;
+/// The status of statements from several articles: a conflict when two
+/// articles' values cannot both hold (disjoint intervals, or roles neither
+/// of which contains the other), agreement when every pair can.
+fn status<'s>(store: &Store, statements: impl Iterator<Item = &'s Stub> + Clone) -> Status {
+    let mut articles: Vec<u32> = statements.clone().map(|s| s.article).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    if articles.len() < 2 {
+        return Status::Single;
+    }
+    for (i, a) in statements.clone().enumerate() {
+        for b in statements.clone().skip(i + 1) {
+            if a.article == b.article {
+                continue;
+            }
+            if let (Some(x), Some(y)) = (&a.interval, &b.interval) {
+                if !x.overlaps(y) {
+                    return Status::Conflict;
+                }
+            }
+            if a.kind == Kind::Role && !roles::compatible(store.name(a.value), store.name(b.value))
+            {
+                return Status::Conflict;
+            }
         }
     }
-    let mut words: Vec<(usize, f32)> = weight
-        .into_iter()
-        .filter(|(_, (count, _))| list.len() == 1 || *count >= 2)
-        .map(|(id, (_, w))| (id, w))
-        .collect();
-    words.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let first = slots[list[0]]
-        .as_ref()
-        .expect("labels are made before statements move");
-    let topic = &first.topic;
-    let mut parts: Vec<String> = topic.class.iter().cloned().collect();
-    for (id, _) in words {
-        if parts.len() >= 4 {
-            break;
+    Status::Agree
+}
+
+impl Alignment {
+    /// The statements of a claim, in corpus order.
+    pub fn members(&self, claim: &ClaimRef) -> impl Iterator<Item = usize> + '_ {
+        members(&self.next, claim.first).map(|m| m as usize)
+    }
+
+    /// A topic label: the counted class, then the words the statements
+    /// share (or, for one statement, its own words), heaviest first, then
+    /// the period, rate and projection.
+    pub fn label(&self, store: &Store, claim: &ClaimRef) -> String {
+        let mut weight: BTreeMap<u32, (usize, f32)> = BTreeMap::new();
+        for i in self.members(claim) {
+            for (id, w) in self.vectors.of(i) {
+                let slot = weight.entry(id).or_insert((0, 0.0));
+                slot.0 += 1;
+                slot.1 += w;
+            }
         }
-        if !parts.contains(&tokens[id]) {
-            parts.push(tokens[id].clone());
+        let single = claim.len == 1;
+        let mut words: Vec<(u32, f32)> = weight
+            .into_iter()
+            .filter(|(_, (count, _))| single || *count >= 2)
+            .map(|(id, (_, w))| (id, w))
+            .collect();
+        words.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let first = &store.stubs[claim.first as usize];
+        let mut parts: Vec<&str> = first.class.iter().map(|&c| store.name(c)).collect();
+        for (id, _) in words {
+            if parts.len() >= 4 {
+                break;
+            }
+            let token = store.name(self.vectors.shown[id as usize]);
+            if !parts.contains(&token) {
+                parts.push(token);
+            }
         }
+        parts.extend(first.period.iter().map(|&p| store.name(p)));
+        parts.extend(first.rate.iter().map(|&r| store.name(r)));
+        if first.projected {
+            parts.push("(projected)");
+        }
+        if parts.is_empty() {
+            parts.push(first.kind.name());
+        }
+        parts.join(" · ")
     }
-    parts.extend(topic.period.iter().cloned());
-    parts.extend(topic.rate.iter().cloned());
-    if topic.projected {
-        parts.push("(projected)".into());
-    }
-    if parts.is_empty() {
-        parts.push(first.kind.name().into());
-    }
-    parts.join(" · ")
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::claims::Status;
-    use crate::claims::topic::statements;
+    use crate::claims::{Collector, Status};
     use crate::document::{Document, Span};
     use crate::extract::{DateMention, Extraction, Figure, Qualifier, Unit};
 
@@ -410,12 +564,16 @@ mod tests {
     }
 
     fn claims(articles: &[(Document, Extraction)]) -> Vec<(Status, Vec<(usize, String)>)> {
-        let all = articles
-            .iter()
-            .enumerate()
-            .flat_map(|(i, (doc, found))| statements(i, doc, found))
-            .collect();
-        align(all)
+        let mut collector = Collector::default();
+        for (doc, found) in articles {
+            collector.add(Collector::prepare(doc, found));
+        }
+        let docs: Vec<Document> = articles.iter().map(|(d, _)| d.clone()).collect();
+        let aligned = collector.finish();
+        let (comparison, problems) = aligned.comparison(&docs);
+        assert_eq!(problems, []);
+        comparison
+            .claims
             .into_iter()
             .map(|c| {
                 (

@@ -27,8 +27,9 @@ impl Diff {
     }
 }
 
-/// The diff of a comparison of exactly two articles (A first).
-pub fn diff(comparison: Comparison) -> Option<Diff> {
+/// The diff of a comparison of exactly two articles (A first), given every
+/// name each uses: (article, kind, name).
+pub fn diff(comparison: Comparison, names: &[(usize, EntityKind, String)]) -> Option<Diff> {
     let articles = <[ArticleRef; 2]>::try_from(comparison.articles).ok()?;
     let (mut both, mut only_a, mut only_b) = (vec![], vec![], vec![]);
     for claim in comparison.claims {
@@ -44,15 +45,10 @@ pub fn diff(comparison: Comparison) -> Option<Diff> {
             _ => both.push(claim),
         }
     }
-    let tagged: Vec<(EntityKind, &str)> = comparison
-        .names
-        .iter()
-        .map(|(_, k, n)| (*k, n.as_str()))
-        .collect();
+    let tagged: Vec<(EntityKind, &str)> = names.iter().map(|(_, k, n)| (*k, n.as_str())).collect();
     let groups = identity::group(&tagged);
     let named_by = |article: usize| -> Vec<usize> {
-        comparison
-            .names
+        names
             .iter()
             .zip(&groups)
             .filter(|((i, _, _), _)| *i == article)
@@ -61,8 +57,7 @@ pub fn diff(comparison: Comparison) -> Option<Diff> {
     };
     let (in_a, in_b) = (named_by(0), named_by(1));
     let only = |article: usize, other: &[usize]| -> Vec<(EntityKind, String)> {
-        comparison
-            .names
+        names
             .iter()
             .zip(&groups)
             .filter(|((i, _, _), g)| *i == article && !other.contains(g))

@@ -5,13 +5,17 @@
 
 pub mod align;
 pub mod diff;
+pub mod evidence;
 pub mod identity;
 pub mod roles;
+pub mod store;
 pub mod topic;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::document::Span;
+use crate::document::{Document, Span};
+use crate::extract::Extraction;
+use crate::reader::Problem;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -86,10 +90,11 @@ impl Interval {
     }
 }
 
-/// One value one article states about something.
-#[derive(Debug, Clone)]
+/// One value one article states about something, with its evidence, as
+/// it is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
-    /// Position of the article in the corpus.
+    /// Position of the article in the comparison.
     pub article: usize,
     pub kind: Kind,
     /// Span in the article's text, and the same in file bytes.
@@ -98,11 +103,8 @@ pub struct Statement {
     pub text: String,
     /// The value as shown: "≈6000", ">15000", "38%", "2023-12-27".
     pub value: String,
-    /// None when the value is unknown (an unresolved date).
-    pub interval: Option<Interval>,
     /// The sentence it stands in: the evidence.
     pub sentence: String,
-    pub topic: topic::Topic,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -132,34 +134,6 @@ pub struct Claim {
     pub statements: Vec<Statement>,
 }
 
-/// The status of statements from several articles: a conflict when two
-/// articles' values cannot both hold (disjoint intervals, or roles neither
-/// of which contains the other), agreement when every pair can.
-pub fn status(statements: &[Statement]) -> Status {
-    let mut articles: Vec<usize> = statements.iter().map(|s| s.article).collect();
-    articles.sort_unstable();
-    articles.dedup();
-    if articles.len() < 2 {
-        return Status::Single;
-    }
-    for (i, a) in statements.iter().enumerate() {
-        for b in &statements[i + 1..] {
-            if a.article == b.article {
-                continue;
-            }
-            if let (Some(x), Some(y)) = (&a.interval, &b.interval) {
-                if !x.overlaps(y) {
-                    return Status::Conflict;
-                }
-            }
-            if a.kind == Kind::Role && !roles::compatible(&a.value, &b.value) {
-                return Status::Conflict;
-            }
-        }
-    }
-    Status::Agree
-}
-
 /// An article as the comparison refers to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleRef {
@@ -172,7 +146,7 @@ pub struct ArticleRef {
 }
 
 impl ArticleRef {
-    pub fn new(number: usize, doc: &crate::document::Document) -> Self {
+    pub fn new(number: usize, doc: &Document) -> Self {
         ArticleRef {
             number,
             file: doc.path.clone(),
@@ -183,59 +157,172 @@ impl ArticleRef {
     }
 }
 
-/// What the comparison of a corpus found.
+/// Claims with their evidence, ready to show.
 #[derive(Debug, Clone, Default)]
 pub struct Comparison {
     pub articles: Vec<ArticleRef>,
-    /// Every person and organisation of every article: article, kind, name.
-    pub names: Vec<(usize, identity::EntityKind, String)>,
     /// Conflicts first, then agreements, then what one article alone states.
     pub claims: Vec<Claim>,
 }
 
-/// Gathers, article by article, only what comparison needs: statements
-/// with their topics and the roles given to people.
+/// What comparison needs of one article, worked out in the worker that
+/// analysed it: its statements and topics, the roles it gives people, and
+/// the names it uses. Holds offsets, not the article's text.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    article: ArticleRef,
+    entry: usize,
+    fingerprint: u64,
+    stated: Vec<topic::Stated>,
+    given: Vec<roles::Given>,
+    names: Vec<(identity::EntityKind, String)>,
+}
+
+/// Gathers, article by article, only what comparison needs, in compact
+/// form (see [`store`]): a corpus of a gigabyte is compared in well under
+/// its own size of memory.
 #[derive(Debug, Default)]
 pub struct Collector {
     articles: Vec<ArticleRef>,
-    statements: Vec<Statement>,
-    roles: Vec<roles::Given>,
-    names: Vec<(usize, identity::EntityKind, String)>,
+    entries: Vec<usize>,
+    fingerprints: Vec<u64>,
+    store: store::Store,
+    /// Roles: article, person, roles (symbols), first mention, its sentence.
+    given: Vec<(u32, u32, u32, Span, Span)>,
+    /// Every person and organisation of every article: article, kind, name.
+    names: Vec<(u32, identity::EntityKind, u32)>,
 }
 
 impl Collector {
-    pub fn add(&mut self, article: &crate::pipeline::Article) {
-        let index = self.articles.len();
-        let doc = &article.doc;
-        self.articles.push(ArticleRef::new(index + 1, doc));
-        self.statements
-            .extend(topic::statements(index, doc, &article.found));
-        self.roles
-            .extend(roles::given(index, doc, &article.found.people));
-        let found = &article.found;
+    /// The part of collecting that needs the article itself; a pure
+    /// function, run in parallel.
+    pub fn prepare(doc: &Document, found: &Extraction) -> Prepared {
         let people = found
             .people
             .iter()
-            .map(|e| (identity::EntityKind::Person, e));
+            .map(|e| (identity::EntityKind::Person, e.name.clone()));
         let organisations = found
             .organisations
             .iter()
-            .map(|e| (identity::EntityKind::Organisation, e));
-        self.names.extend(
-            people
-                .chain(organisations)
-                .map(|(k, e)| (index, k, e.name.clone())),
-        );
+            .map(|e| (identity::EntityKind::Organisation, e.name.clone()));
+        Prepared {
+            article: ArticleRef::new(0, doc),
+            entry: 0,
+            fingerprint: evidence::fingerprint(&doc.text),
+            stated: topic::statements(doc, found),
+            given: roles::given(doc, &found.people),
+            names: people.chain(organisations).collect(),
+        }
     }
 
-    pub fn finish(self) -> Comparison {
-        let mut statements = self.statements;
-        statements.extend(roles::statements(self.roles));
-        Comparison {
-            articles: self.articles,
-            names: self.names,
-            claims: align::align(statements),
+    /// [`Collector::prepare`] for an analysed article of a corpus.
+    pub fn prepare_article(article: &crate::pipeline::Article) -> Prepared {
+        Prepared {
+            entry: article.entry,
+            ..Self::prepare(&article.doc, &article.found)
         }
+    }
+
+    /// Keeps the next article of the comparison.
+    pub fn add(&mut self, p: Prepared) {
+        let index = self.articles.len();
+        let article = u32::try_from(index).expect("fewer than 2^32 articles");
+        self.articles.push(ArticleRef {
+            number: index + 1,
+            ..p.article
+        });
+        self.entries.push(p.entry);
+        self.fingerprints.push(p.fingerprint);
+        for s in p.stated {
+            self.store.add(article, s);
+        }
+        for g in p.given {
+            let person = self.store.symbols.id(&g.person);
+            let roles = self.store.symbols.id(&g.roles);
+            self.given
+                .push((article, person, roles, g.span, g.sentence));
+        }
+        for (kind, name) in p.names {
+            let name = self.store.symbols.id(&name);
+            self.names.push((article, kind, name));
+        }
+    }
+
+    /// Aligns what was collected into claims.
+    pub fn finish(mut self) -> Aligned {
+        // one role statement per article and person, the person named the
+        // same way in every article (the longest name of its identity)
+        let persons: Vec<(identity::EntityKind, &str)> = self
+            .given
+            .iter()
+            .map(|g| (identity::EntityKind::Person, self.store.name(g.1)))
+            .collect();
+        let groups = identity::group(&persons);
+        let mut canonical: Vec<&str> = vec![""; groups.iter().max().map_or(0, |m| m + 1)];
+        for (&g, (_, name)) in groups.iter().zip(&persons) {
+            if name.chars().count() > canonical[g].chars().count() {
+                canonical[g] = name;
+            }
+        }
+        let canonical: Vec<String> = groups.iter().map(|&g| canonical[g].to_string()).collect();
+        for ((article, _, roles, span, sentence), person) in self.given.iter().zip(canonical) {
+            self.store
+                .add_role(*article, &person, *roles, *span, *sentence);
+        }
+        let alignment = align::align(&self.store);
+        Aligned {
+            articles: self.articles,
+            entries: self.entries,
+            fingerprints: self.fingerprints,
+            names: self.names,
+            store: self.store,
+            alignment,
+        }
+    }
+}
+
+/// The claims of a corpus, aligned but not yet shown: statements are
+/// offsets, and the evidence is read back only for the claims shown.
+#[derive(Debug)]
+pub struct Aligned {
+    pub articles: Vec<ArticleRef>,
+    /// Each article's position in the corpus entries, to read it again.
+    pub entries: Vec<usize>,
+    fingerprints: Vec<u64>,
+    names: Vec<(u32, identity::EntityKind, u32)>,
+    store: store::Store,
+    alignment: align::Alignment,
+}
+
+impl Aligned {
+    pub fn claims(&self) -> &[align::ClaimRef] {
+        &self.alignment.claims
+    }
+
+    /// Keeps only the claims `keep` accepts.
+    pub fn retain(&mut self, keep: impl FnMut(&align::ClaimRef) -> bool) {
+        self.alignment.claims.retain(keep);
+    }
+
+    /// Every person and organisation of every article: article, kind, name.
+    pub fn names(&self) -> Vec<(usize, identity::EntityKind, String)> {
+        self.names
+            .iter()
+            .map(|&(a, k, n)| (a as usize, k, self.store.name(n).to_string()))
+            .collect()
+    }
+
+    /// Every claim kept, with its evidence read from `texts`; problems are
+    /// the articles that could not be read again.
+    pub fn comparison(&self, texts: &dyn evidence::Texts) -> (Comparison, Vec<Problem>) {
+        let (claims, problems) = self.materialise(self.claims(), texts);
+        (
+            Comparison {
+                articles: self.articles.clone(),
+                claims,
+            },
+            problems,
+        )
     }
 }
 

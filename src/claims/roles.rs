@@ -3,12 +3,9 @@
 //! adviser" in another is a conflict; "Secretary of State" and "US
 //! Secretary of State" agree.
 
-use super::identity::{self, EntityKind};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::topic::Topic;
-use super::{Kind, Statement};
 use crate::document::{Document, Span};
 use crate::extract::Entity;
 use crate::extract::lexicon;
@@ -18,77 +15,28 @@ use crate::extract::text::{fold, sentence_at};
 const LIGHT: &[&str] = &["of", "the", "for", "and", "us", "u", "s", "a", "an"];
 
 /// The roles one article gives one person.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Given {
-    pub article: usize,
     pub person: String,
-    /// Every role the article gives, in its own words.
-    pub roles: Vec<String>,
-    /// The person's first mention: where the evidence is.
+    /// Every role the article gives, in its own words, `; `-separated.
+    pub roles: String,
+    /// The person's first mention and its sentence: where the evidence is.
     pub span: Span,
-    pub file_span: Span,
-    pub text: String,
-    pub sentence: String,
+    pub sentence: Span,
 }
 
-pub fn given(article: usize, doc: &Document, people: &[Entity]) -> Vec<Given> {
+pub fn given(doc: &Document, people: &[Entity]) -> Vec<Given> {
     people
         .iter()
         .filter(|p| !p.roles.is_empty())
         .filter_map(|p| {
             let first = p.mentions.first()?;
             Some(Given {
-                article,
                 person: p.name.clone(),
-                roles: p.roles.clone(),
+                roles: p.roles.join("; "),
                 span: first.span,
-                file_span: doc.file_span(first.span),
-                text: doc.slice(first.span).to_string(),
-                sentence: doc
-                    .slice(sentence_at(&doc.text, first.span.start))
-                    .to_string(),
+                sentence: sentence_at(&doc.text, first.span.start),
             })
-        })
-        .collect()
-}
-
-/// One statement per article and person, the person named the same way in
-/// every article (the longest name of its corpus-wide identity).
-pub fn statements(given: Vec<Given>) -> Vec<Statement> {
-    let names: Vec<(EntityKind, &str)> = given
-        .iter()
-        .map(|g| (EntityKind::Person, g.person.as_str()))
-        .collect();
-    let groups = identity::group(&names);
-    let mut canonical: Vec<String> = vec![String::new(); groups.iter().max().map_or(0, |m| m + 1)];
-    for (g, (_, name)) in groups.iter().zip(&names) {
-        if name.chars().count() > canonical[*g].chars().count() {
-            canonical[*g] = name.to_string();
-        }
-    }
-    given
-        .into_iter()
-        .zip(&groups)
-        .map(|(g, group)| Statement {
-            article: g.article,
-            kind: Kind::Role,
-            span: g.span,
-            file_span: g.file_span,
-            text: g.text,
-            value: g.roles.join("; "),
-            interval: None,
-            sentence: g.sentence,
-            topic: Topic {
-                class: Some("role".into()),
-                unit: None,
-                currency: None,
-                period: None,
-                rate: None,
-                projected: false,
-                granularity: None,
-                words: vec![],
-                entities: vec![(EntityKind::Person, canonical[*group].clone())],
-            },
         })
         .collect()
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::identity::EntityKind;
-use super::{Interval, Kind, Statement};
+use super::{Interval, Kind};
 use crate::document::{Document, Span};
 use crate::extract::text::{fold, sentence_at};
 use crate::extract::{Extraction, Figure, Qualifier, Unit, lexicon};
@@ -206,8 +206,24 @@ pub fn granularity(value: &str) -> &'static str {
     }
 }
 
-/// Every figure and date of one article as a statement with its topic.
-pub fn statements(article: usize, doc: &Document, found: &Extraction) -> Vec<Statement> {
+/// A figure or date as one article states it, with its topic: what is
+/// worked out for each article in parallel and then kept, in compact form,
+/// for comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stated {
+    pub kind: Kind,
+    pub span: Span,
+    /// The sentence it stands in: the evidence.
+    pub sentence: Span,
+    /// The value as shown: "≈6000", ">15000", "38%", "2023-12-27".
+    pub value: String,
+    /// None when the value is unknown (an unresolved date).
+    pub interval: Option<Interval>,
+    pub topic: Topic,
+}
+
+/// Every figure and date of one article with its topic, in text order.
+pub fn statements(doc: &Document, found: &Extraction) -> Vec<Stated> {
     let people = found.people.iter().map(|e| (EntityKind::Person, e));
     let organisations = found
         .organisations
@@ -255,15 +271,12 @@ pub fn statements(article: usize, doc: &Document, found: &Extraction) -> Vec<Sta
         for w in f.what.iter().flat_map(|w| w.split_whitespace()) {
             bag.remove(&singular(&fold(w)));
         }
-        out.push(Statement {
-            article,
+        out.push(Stated {
             kind: Kind::Figure,
             span: f.span,
-            file_span: doc.file_span(f.span),
-            text: doc.slice(f.span).to_string(),
+            sentence,
             value: shown(f),
             interval: Some(interval(f)),
-            sentence: doc.slice(sentence).to_string(),
             topic: Topic {
                 class: f.what.as_deref().map(|w| class_of(w, &in_sentence)),
                 unit: Some(f.unit),
@@ -291,15 +304,12 @@ pub fn statements(article: usize, doc: &Document, found: &Extraction) -> Vec<Sta
                 bag.insert(class_of(what, &in_sentence), 2.0);
             }
         }
-        out.push(Statement {
-            article,
+        out.push(Stated {
             kind: Kind::Date,
             span: d.span,
-            file_span: doc.file_span(d.span),
-            text: doc.slice(d.span).to_string(),
+            sentence,
             value: d.value.clone().unwrap_or_else(|| "?".into()),
             interval: d.value.as_deref().and_then(Interval::of_date),
-            sentence: doc.slice(sentence).to_string(),
             topic: Topic {
                 class: None,
                 unit: None,

@@ -17,9 +17,13 @@ pub fn run(args: &ExtractArgs, term: Terminal, out: &mut dyn Write) -> anyhow::R
         ExtractFormat::Table => Box::new(ExtractTable::new(out, kinds, term.paint)),
     };
     let mut progress = term.progress(corpus.entries.len(), true);
-    let outcome = super::for_each_article(&corpus, kinds, &mut progress, |article| {
-        reporter.article(article)
-    })?;
+    let outcome = super::for_each_article(
+        &corpus,
+        kinds,
+        &mut progress,
+        |_| (),
+        |article, ()| reporter.article(article),
+    )?;
     progress.finish();
     reporter.finish(&outcome.errors)?;
     Ok(outcome)

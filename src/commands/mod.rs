@@ -65,21 +65,23 @@ pub fn run(cli: &Cli, term: Terminal, out: &mut dyn Write) -> anyhow::Result<Out
 
 /// Analyses every article of a corpus, handing each to `each` in corpus
 /// order; problems and warnings are gathered into the [`Outcome`].
-fn for_each_article(
+/// `prepare` runs in the parallel workers, and its result goes to `each`.
+fn for_each_article<T: Send>(
     corpus: &crate::reader::Corpus,
     kinds: crate::extract::Kinds,
     progress: &mut Progress,
-    mut each: impl FnMut(&crate::pipeline::Article) -> std::io::Result<()>,
+    prepare: impl Fn(&crate::pipeline::Article) -> T + Sync,
+    mut each: impl FnMut(&crate::pipeline::Article, T) -> std::io::Result<()>,
 ) -> std::io::Result<Outcome> {
     let mut outcome = Outcome {
         errors: corpus.problems.clone(),
         ..Outcome::default()
     };
-    crate::pipeline::run(corpus, kinds, |result| match result {
-        Ok(article) => {
+    crate::pipeline::run(corpus, kinds, prepare, |result| match result {
+        Ok((article, prepared)) => {
             progress.file(article.doc.text.len());
             outcome.warnings.extend(article.warnings.iter().cloned());
-            each(&article)
+            each(&article, prepared)
         }
         Err(problem) => {
             progress.file(0);

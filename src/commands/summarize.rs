@@ -4,6 +4,7 @@ use std::io::Write;
 
 use super::{Outcome, Terminal};
 
+use crate::claims::evidence::Reread;
 use crate::claims::{Collector, Status};
 use crate::cli::{SummarizeArgs, SummaryFormat};
 use crate::extract::Kinds;
@@ -15,16 +16,29 @@ pub fn run(args: &SummarizeArgs, term: Terminal, out: &mut dyn Write) -> anyhow:
     let mut builder = summary::Builder::default();
     let mut collector = Collector::default();
     let mut progress = term.progress(corpus.entries.len(), false);
-    let outcome = super::for_each_article(&corpus, Kinds::ALL, &mut progress, |article| {
-        builder.add(article);
-        collector.add(article);
-        Ok(())
-    })?;
+    let mut outcome = super::for_each_article(
+        &corpus,
+        Kinds::ALL,
+        &mut progress,
+        Collector::prepare_article,
+        |article, prepared| {
+            builder.add(article);
+            collector.add(prepared);
+            Ok(())
+        },
+    )?;
     progress.phase("comparing claims");
     let s = builder.finish();
-    let mut comparison = collector.finish();
+    let mut aligned = collector.finish();
+    // the summary shows where articles meet, not what one alone states
+    aligned.retain(|c| c.status != Status::Single);
+    let texts = Reread {
+        corpus: &corpus,
+        entries: &aligned.entries,
+    };
+    let (comparison, problems) = aligned.comparison(&texts);
+    outcome.errors.extend(problems);
     progress.finish();
-    comparison.claims.retain(|c| c.status != Status::Single);
     match args.format {
         SummaryFormat::Table => table::summary(out, &s, &comparison, term.paint)?,
         SummaryFormat::Markdown => markdown::summary(out, &s, &comparison)?,

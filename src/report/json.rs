@@ -6,8 +6,8 @@ use std::io::{self, Write};
 
 use super::ExtractReporter;
 use super::wire::{ArticleOut, ClaimOut, ClaimsOut, DiffOut, ProblemOut, SCHEMA_VERSION};
-use crate::claims::Comparison;
 use crate::claims::diff::Diff;
+use crate::claims::{ArticleRef, Claim};
 use crate::extract::Kinds;
 use crate::pipeline::Article;
 use crate::reader::Problem;
@@ -82,16 +82,26 @@ impl ExtractReporter for Ndjson<'_> {
     }
 }
 
-/// `claims --format json`.
-pub fn claims(out: &mut dyn Write, c: &Comparison, problems: &[Problem]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &ClaimsOut::new(c, problems))?;
+/// `claims --format json`: the claims as `claims` yields them, then the
+/// problems `errors` gives once they are all written.
+pub fn claims(
+    out: &mut dyn Write,
+    articles: &[ArticleRef],
+    claims: impl Iterator<Item = Claim>,
+    errors: impl FnOnce() -> Vec<Problem>,
+) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &ClaimsOut::new(articles, claims, errors))?;
     writeln!(out)
 }
 
 /// `claims --format ndjson`: one claim a line.
-pub fn claims_ndjson(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
-    for claim in &c.claims {
-        serde_json::to_writer(&mut *out, &ClaimOut::new(claim, &c.articles))?;
+pub fn claims_ndjson(
+    out: &mut dyn Write,
+    articles: &[ArticleRef],
+    claims: impl Iterator<Item = Claim>,
+) -> io::Result<()> {
+    for claim in claims {
+        serde_json::to_writer(&mut *out, &ClaimOut::new(&claim, articles))?;
         writeln!(out)?;
     }
     Ok(())

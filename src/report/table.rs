@@ -495,12 +495,17 @@ fn claims_table(paint: Paint, claims: &[Claim], articles: &[ArticleRef]) -> Stri
 }
 
 /// `claims --format table`.
-pub fn claims(out: &mut dyn Write, c: &Comparison, paint: Paint) -> io::Result<()> {
-    legend(out, &c.articles)?;
-    if c.claims.is_empty() {
+pub fn claims(
+    out: &mut dyn Write,
+    articles: &[ArticleRef],
+    claims: &[Claim],
+    paint: Paint,
+) -> io::Result<()> {
+    legend(out, articles)?;
+    if claims.is_empty() {
         return writeln!(out, "\n(no claims)");
     }
-    writeln!(out, "{}", claims_table(paint, &c.claims, &c.articles))
+    writeln!(out, "{}", claims_table(paint, claims, articles))
 }
 
 /// `diff --format table`.

@@ -3,6 +3,8 @@
 //! renamed or removed without a new [`SCHEMA_VERSION`]. Domain types never
 //! derive `Serialize` for output, so a refactor cannot change output silently.
 
+use std::cell::RefCell;
+
 use serde::Serialize;
 
 use crate::claims::diff::Diff;
@@ -370,13 +372,42 @@ impl<'a> From<&'a ArticleRef> for ArticleRefOut<'a> {
     }
 }
 
-/// `claims --format json`.
-#[derive(Debug, Serialize)]
-pub struct ClaimsOut<'a> {
+/// `claims --format json`. The claims and the errors are written as they
+/// come, so the claims of a large corpus are never all in memory at once.
+#[derive(Serialize)]
+#[serde(bound(serialize = "I: Iterator<Item = Claim>, E: FnOnce() -> Vec<Problem>"))]
+pub struct ClaimsOut<'a, I, E> {
     pub schema_version: u32,
     pub articles: Vec<ArticleRefOut<'a>>,
-    pub claims: Vec<ClaimOut<'a>>,
-    pub errors: Vec<ProblemOut>,
+    pub claims: ClaimStream<'a, I>,
+    pub errors: Deferred<E>,
+}
+
+/// Claims serialized as an iterator yields them.
+pub struct ClaimStream<'a, I> {
+    articles: &'a [ArticleRef],
+    claims: RefCell<Option<I>>,
+}
+
+impl<I: Iterator<Item = Claim>> Serialize for ClaimStream<'_, I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(None)?;
+        for claim in self.claims.borrow_mut().take().into_iter().flatten() {
+            seq.serialize_element(&ClaimOut::new(&claim, self.articles))?;
+        }
+        seq.end()
+    }
+}
+
+/// Problems known only once everything before them is written.
+pub struct Deferred<E>(RefCell<Option<E>>);
+
+impl<E: FnOnce() -> Vec<Problem>> Serialize for Deferred<E> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let problems = self.0.borrow_mut().take().map(|f| f()).unwrap_or_default();
+        serializer.collect_seq(problems.iter().map(ProblemOut::from))
+    }
 }
 
 /// One topic and what each article states about it.
@@ -426,17 +457,17 @@ impl<'a> ClaimOut<'a> {
     }
 }
 
-impl<'a> ClaimsOut<'a> {
-    pub fn new(c: &'a Comparison, problems: &[Problem]) -> Self {
+impl<'a, I, E> ClaimsOut<'a, I, E> {
+    /// `claims` in order, then the problems `errors` gives.
+    pub fn new(articles: &'a [ArticleRef], claims: I, errors: E) -> Self {
         ClaimsOut {
             schema_version: SCHEMA_VERSION,
-            articles: c.articles.iter().map(ArticleRefOut::from).collect(),
-            claims: c
-                .claims
-                .iter()
-                .map(|x| ClaimOut::new(x, &c.articles))
-                .collect(),
-            errors: problems.iter().map(ProblemOut::from).collect(),
+            articles: articles.iter().map(ArticleRefOut::from).collect(),
+            claims: ClaimStream {
+                articles,
+                claims: RefCell::new(Some(claims)),
+            },
+            errors: Deferred(RefCell::new(Some(errors))),
         }
     }
 }

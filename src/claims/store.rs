@@ -1,0 +1,233 @@
+//! What comparison keeps of each statement: symbols and offsets, no text.
+//! A gigabyte of news states millions of figures and dates; each is kept
+//! here in under two hundred bytes, and its evidence is read back from the
+//! article only when a claim is shown (see [`super::evidence`]).
+
+use std::collections::HashMap;
+
+use super::identity::EntityKind;
+use super::topic::Stated;
+use super::{Interval, Kind};
+use crate::document::Span;
+use crate::extract::Unit;
+
+/// Strings kept once and named by number.
+#[derive(Debug, Default)]
+pub struct Symbols {
+    ids: HashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+}
+
+impl Symbols {
+    pub fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = u32::try_from(self.names.len()).expect("fewer than 2^32 distinct words");
+        self.names.push(s.into());
+        self.ids.insert(s.into(), id);
+        id
+    }
+
+    pub fn name(&self, id: u32) -> &str {
+        &self.names[id as usize]
+    }
+}
+
+/// A slice of one of the store's arenas.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Run {
+    pub start: u32,
+    pub len: u32,
+}
+
+impl Run {
+    pub fn of<T>(self, arena: &[T]) -> &[T] {
+        &arena[self.start as usize..(self.start + self.len) as usize]
+    }
+
+    fn push<T>(arena: &mut Vec<T>, items: impl IntoIterator<Item = T>) -> Run {
+        let start = arena.len();
+        arena.extend(items);
+        let at = |n: usize| u32::try_from(n).expect("fewer than 2^32 words in all topics");
+        Run {
+            start: at(start),
+            len: at(arena.len() - start),
+        }
+    }
+}
+
+/// One statement as comparison needs it.
+#[derive(Debug, Clone)]
+pub struct Stub {
+    /// Position of the article in the comparison.
+    pub article: u32,
+    pub kind: Kind,
+    pub projected: bool,
+    pub unit: Option<Unit>,
+    pub currency: Option<&'static str>,
+    pub granularity: Option<&'static str>,
+    /// Where it is stated, and the sentence around it.
+    pub span: Span,
+    pub sentence: Span,
+    pub interval: Option<Interval>,
+    /// Symbols: the value as shown, the counted class, period and rate.
+    pub value: u32,
+    pub class: Option<u32>,
+    pub period: Option<u32>,
+    pub rate: Option<u32>,
+    /// Content words in [`Store::words`]: symbol × 2, plus 1 for weight 2.
+    pub words: Run,
+    /// Entities in [`Store::entities`]: indices into [`Store::entity_names`].
+    pub entities: Run,
+}
+
+/// Every statement of a corpus, and the strings they share.
+#[derive(Debug, Default)]
+pub struct Store {
+    pub symbols: Symbols,
+    pub stubs: Vec<Stub>,
+    pub words: Vec<u32>,
+    pub entities: Vec<u32>,
+    /// Every (kind, name) a topic names, once.
+    pub entity_names: Vec<(EntityKind, u32)>,
+    entity_ids: HashMap<(EntityKind, u32), u32>,
+}
+
+/// Weight of a content word as [`Store::words`] keeps it.
+pub fn word_weight(code: u32) -> f32 {
+    if code & 1 == 1 { 2.0 } else { 1.0 }
+}
+
+impl Store {
+    pub fn entity(&mut self, kind: EntityKind, name: &str) -> u32 {
+        let name = self.symbols.id(name);
+        let next = self.entity_names.len() as u32;
+        let id = *self.entity_ids.entry((kind, name)).or_insert(next);
+        if id == next {
+            self.entity_names.push((kind, name));
+        }
+        id
+    }
+
+    /// Keeps one stated figure or date of article `article`.
+    pub fn add(&mut self, article: u32, s: Stated) {
+        let topic = s.topic;
+        let mut symbol = |t: Option<String>| t.map(|t| self.symbols.id(&t));
+        let class = symbol(topic.class);
+        let period = symbol(topic.period);
+        let rate = symbol(topic.rate);
+        let value = self.symbols.id(&s.value);
+        let codes: Vec<u32> = topic
+            .words
+            .iter()
+            .map(|(w, weight)| self.symbols.id(w) * 2 + u32::from(*weight > 1.0))
+            .collect();
+        let words = Run::push(&mut self.words, codes);
+        let ids: Vec<u32> = topic
+            .entities
+            .iter()
+            .map(|(k, n)| self.entity(*k, n))
+            .collect();
+        let entities = Run::push(&mut self.entities, ids);
+        self.stubs.push(Stub {
+            article,
+            kind: s.kind,
+            projected: topic.projected,
+            unit: topic.unit,
+            currency: topic.currency,
+            granularity: topic.granularity,
+            span: s.span,
+            sentence: s.sentence,
+            interval: s.interval,
+            value,
+            class,
+            period,
+            rate,
+            words,
+            entities,
+        });
+    }
+
+    /// Keeps the roles (a symbol) article `article` gives one person,
+    /// named by `person` (the same name in every article), first mentioned
+    /// at `span` in `sentence`.
+    pub fn add_role(&mut self, article: u32, person: &str, roles: u32, span: Span, sentence: Span) {
+        let class = Some(self.symbols.id("role"));
+        let value = roles;
+        let id = self.entity(EntityKind::Person, person);
+        let entities = Run::push(&mut self.entities, [id]);
+        self.stubs.push(Stub {
+            article,
+            kind: Kind::Role,
+            projected: false,
+            unit: None,
+            currency: None,
+            granularity: None,
+            span,
+            sentence,
+            interval: None,
+            value,
+            class,
+            period: None,
+            rate: None,
+            words: Run::default(),
+            entities,
+        });
+    }
+
+    pub fn name(&self, id: u32) -> &str {
+        self.symbols.name(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::topic::Topic;
+
+    #[test]
+    fn a_stated_figure_keeps_its_topic_as_symbols() {
+        let mut store = Store::default();
+        let stated = |value: &str| Stated {
+            kind: Kind::Figure,
+            span: Span::new(10, 15),
+            sentence: Span::new(0, 40),
+            value: value.into(),
+            interval: None,
+            topic: Topic {
+                class: Some("people".into()),
+                unit: Some(Unit::Count),
+                currency: None,
+                period: Some("2023-12".into()),
+                rate: None,
+                projected: false,
+                granularity: None,
+                words: vec![("border".into(), 1.0), ("caravan".into(), 2.0)],
+                entities: vec![(EntityKind::Person, "Joe Biden".into())],
+            },
+        };
+        store.add(0, stated("6000"));
+        store.add(1, stated(">15000"));
+        let [a, b] = &store.stubs[..] else {
+            panic!("two stubs")
+        };
+        assert_eq!(store.name(a.value), "6000");
+        assert_eq!(store.name(b.value), ">15000");
+        assert_eq!(a.class, b.class);
+        assert_eq!(store.name(a.period.unwrap()), "2023-12");
+        let words: Vec<(&str, f32)> = b
+            .words
+            .of(&store.words)
+            .iter()
+            .map(|&c| (store.name(c / 2), word_weight(c)))
+            .collect();
+        assert_eq!(words, [("border", 1.0), ("caravan", 2.0)]);
+        // the entity is kept once and shared
+        assert_eq!(
+            a.entities.of(&store.entities),
+            b.entities.of(&store.entities)
+        );
+        assert_eq!(store.entity_names.len(), 1);
+    }
+}
