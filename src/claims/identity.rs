@@ -4,7 +4,7 @@
 //! (surname), an acronym of the initials, or a near-miss spelling of
 //! another, and only when that reading is unambiguous in the corpus.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::extract::text::fold;
 
@@ -59,27 +59,26 @@ fn is_acronym(name: &str) -> bool {
     (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
 }
 
-/// Levenshtein distance, capped: returns `cap + 1` as soon as it is exceeded.
-fn distance(a: &str, b: &str, cap: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > cap {
-        return cap + 1;
+/// True when one edit at most (a letter replaced, added or dropped) turns
+/// `a` into `b`: a Levenshtein distance of 0 or 1, in one pass.
+fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        if cur.iter().min().is_some_and(|&m| m > cap) {
-            return cap + 1;
-        }
-        prev = cur;
-    }
-    prev[b.len()]
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    let rest = if short.len() == long.len() {
+        prefix + 1
+    } else {
+        prefix
+    };
+    // after the first difference, the rest must match with one letter
+    // skipped in the longer (or replaced, for equal lengths)
+    short.get(rest..).unwrap_or_default() == long.get(prefix + 1..).unwrap_or_default()
+}
+
+fn chars(s: &str) -> Vec<char> {
+    s.chars().collect()
 }
 
 /// Words that put an organisation in its country without naming another one:
@@ -103,7 +102,8 @@ fn stands_for(kind: EntityKind, short: &str, short_key: &[String], long_key: &[S
     if is_acronym(short) && short_key.len() == 1 {
         let acronym = &short_key[0];
         let full = initials(long_key);
-        return *acronym == full || (acronym.len() >= 4 && distance(acronym, &full, 1) <= 1);
+        return *acronym == full
+            || (acronym.len() >= 4 && within_one_edit(&chars(acronym), &chars(&full)));
     }
     false
 }
@@ -194,18 +194,29 @@ pub fn group(names: &[(EntityKind, &str)]) -> Vec<usize> {
         }
     }
     // 3. Near-miss spellings of long names ("Alicia Barcina"), and one
-    //    organisation acronym spelled out in other words.
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    //    organisation acronym spelled out in other words. A pair met in
+    //    several blocks is checked again, which costs less than remembering
+    //    every pair.
+    let mut long: Vec<Option<Vec<char>>> = vec![None; names.len()];
+    for &i in &roots {
+        let joined = keys[i].join(" ");
+        if joined.len() >= 8 {
+            long[i] = Some(chars(&joined));
+        }
+    }
     for list in blocks.values().filter(|l| l.len() <= MAX_BLOCK) {
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
-                if !seen.insert((i.min(j), i.max(j))) || find(&parent, i) == find(&parent, j) {
+                if find(&parent, i) == find(&parent, j) {
                     continue;
                 }
-                let (ki, kj) = (keys[i].join(" "), keys[j].join(" "));
-                let near = ki.len() >= 8 && kj.len() >= 8 && distance(&ki, &kj, 1) <= 1;
-                let acronym =
-                    names[i].0 == EntityKind::Organisation && same_acronym(&keys[i], &keys[j]);
+                let near = match (&long[i], &long[j]) {
+                    (Some(ki), Some(kj)) => within_one_edit(ki, kj),
+                    _ => false,
+                };
+                let acronym = !near
+                    && names[i].0 == EntityKind::Organisation
+                    && same_acronym(&keys[i], &keys[j]);
                 if near || acronym {
                     let (ri, rj) = (find(&parent, i), find(&parent, j));
                     parent[ri.max(rj)] = ri.min(rj);
@@ -334,8 +345,16 @@ mod tests {
     }
 
     #[test]
-    fn distance_is_capped() {
-        assert_eq!(distance("amlo", "almo", 2), 2);
-        assert_eq!(distance("kitten", "sitting", 1), 2);
+    fn one_edit_at_most() {
+        let one = |a: &str, b: &str| within_one_edit(&chars(a), &chars(b));
+        assert!(one("barcena", "barcina"));
+        assert!(one("barcena", "barcena"));
+        assert!(one("lopez obrador", "lopez obradore"));
+        assert!(one("obrador", "obrdor"));
+        assert!(one("", "a"));
+        assert!(!one("amlo", "almo"));
+        assert!(!one("kitten", "sitting"));
+        assert!(!one("ab", "ba"));
+        assert!(!one("abc", "a"));
     }
 }
