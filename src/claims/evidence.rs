@@ -69,62 +69,71 @@ impl Aligned {
     }
 
     /// `claims` with their labels and evidence. Each article they quote is
-    /// read once; one that cannot be read again is a problem, and its
-    /// statements are shown without text.
+    /// read once, quoted, and let go; one that cannot be read again is a
+    /// problem, and its statements are shown without text.
     pub fn materialise(
         &self,
         claims: &[ClaimRef],
         texts: &dyn Texts,
     ) -> (Vec<Claim>, Vec<Problem>) {
         let stubs = &self.store.stubs;
-        let mut wanted: Vec<u32> = claims
+        let mut wanted: Vec<(u32, usize)> = claims
             .iter()
             .flat_map(|c| self.alignment.members(c))
-            .map(|i| stubs[i].article)
+            .map(|i| (stubs[i].article, i))
             .collect();
         wanted.sort_unstable();
-        wanted.dedup();
-        let read: Vec<(u32, Result<Document, Problem>)> = wanted
-            .par_iter()
-            .map(|&a| (a, self.reread(a as usize, texts)))
+        let read: Vec<Result<Vec<(usize, Statement)>, Problem>> = wanted
+            .par_chunk_by(|a, b| a.0 == b.0)
+            .map(|of_one| {
+                let doc = self.reread(of_one[0].0 as usize, texts)?;
+                Ok(of_one
+                    .iter()
+                    .map(|&(_, i)| (i, self.statement(i, Some(&doc))))
+                    .collect())
+            })
             .collect();
         let mut problems = Vec::new();
-        let mut docs: HashMap<u32, Document> = HashMap::with_capacity(read.len());
-        for (a, doc) in read {
-            match doc {
-                Ok(doc) => {
-                    docs.insert(a, doc);
-                }
+        let mut quoted: HashMap<usize, Statement> = HashMap::with_capacity(wanted.len());
+        for r in read {
+            match r {
+                Ok(statements) => quoted.extend(statements),
                 Err(p) => problems.push(p),
             }
         }
-        let statement = |i: usize| {
-            let s = &stubs[i];
-            let doc = docs.get(&s.article);
-            let slice = |span: Span| {
-                doc.and_then(|d| d.text.get(span.start..span.end))
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            Statement {
-                article: s.article as usize,
-                kind: s.kind,
-                span: s.span,
-                file_span: doc.map_or(s.span, |d| d.file_span(s.span)),
-                text: slice(s.span),
-                value: self.store.name(s.value).to_string(),
-                sentence: slice(s.sentence),
-            }
-        };
         let claims = claims
             .iter()
             .map(|c| Claim {
                 topic: self.alignment.label(&self.store, c),
                 status: c.status,
-                statements: self.alignment.members(c).map(statement).collect(),
+                statements: self
+                    .alignment
+                    .members(c)
+                    .map(|i| quoted.remove(&i).unwrap_or_else(|| self.statement(i, None)))
+                    .collect(),
             })
             .collect();
         (claims, problems)
+    }
+
+    /// Statement `i` as shown, quoted from `doc` (without text when the
+    /// article could not be read again).
+    fn statement(&self, i: usize, doc: Option<&Document>) -> Statement {
+        let s = &self.store.stubs[i];
+        let slice = |span: Span| {
+            doc.and_then(|d| d.text.get(span.start..span.end))
+                .unwrap_or_default()
+                .to_string()
+        };
+        Statement {
+            article: s.article as usize,
+            kind: s.kind,
+            span: s.span,
+            file_span: doc.map_or(s.span, |d| d.file_span(s.span)),
+            text: slice(s.span),
+            value: self.store.name(s.value).to_string(),
+            sentence: slice(s.sentence),
+        }
     }
 
     /// The claims kept, with their evidence, a batch at a time, so that

@@ -144,11 +144,13 @@ pub fn group(names: &[(EntityKind, &str)]) -> Vec<usize> {
     let roots: Vec<usize> = (0..names.len()).filter(|&i| parent[i] == i).collect();
     // Names are compared only within blocks that any join must share, so
     // that a corpus of many thousands of names is not compared pair by pair.
-    let mut blocks: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
+    // A block is named by a hash of its key: a million names do not keep
+    // five strings each.
+    let mut blocks: HashMap<(EntityKind, u64), Vec<usize>> = HashMap::new();
     for &j in &roots {
         let kind = names[j].0;
         let k = &keys[j];
-        let mut add = |block: String| blocks.entry((kind, block)).or_default().push(j);
+        let mut add = |block: String| blocks.entry((kind, hashed(&block))).or_default().push(j);
         if let Some(last) = k.last() {
             add(format!("last:{last}"));
         }
@@ -169,7 +171,11 @@ pub fn group(names: &[(EntityKind, &str)]) -> Vec<usize> {
             ));
         }
     }
-    let block = |kind: EntityKind, b: String| blocks.get(&(kind, b)).map_or(&[][..], Vec::as_slice);
+    let block = |kind: EntityKind, b: String| {
+        blocks
+            .get(&(kind, hashed(&b)))
+            .map_or(&[][..], Vec::as_slice)
+    };
     // 2. A shorter name joins the one longer name it can stand for: the
     //    same last word, or its letters as initials.
     for &i in &roots {
@@ -239,6 +245,13 @@ fn sorted(word: &str) -> String {
     let mut letters: Vec<char> = word.chars().collect();
     letters.sort_unstable();
     letters.into_iter().collect()
+}
+
+fn hashed(key: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    key.hash(&mut h);
+    h.finish()
 }
 
 /// Names one block may hold and still be compared pair by pair.

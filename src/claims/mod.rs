@@ -11,6 +11,8 @@ pub mod roles;
 pub mod store;
 pub mod topic;
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::document::{Document, Span};
@@ -252,22 +254,35 @@ impl Collector {
     pub fn finish(mut self) -> Aligned {
         // one role statement per article and person, the person named the
         // same way in every article (the longest name of its identity)
-        let persons: Vec<(identity::EntityKind, &str)> = self
+        // (each distinct name grouped once, in order of first appearance)
+        let mut seen = std::collections::HashSet::new();
+        let distinct: Vec<u32> = self
             .given
             .iter()
-            .map(|g| (identity::EntityKind::Person, self.store.name(g.1)))
+            .map(|g| g.1)
+            .filter(|&n| seen.insert(n))
+            .collect();
+        let persons: Vec<(identity::EntityKind, &str)> = distinct
+            .iter()
+            .map(|&n| (identity::EntityKind::Person, self.store.name(n)))
             .collect();
         let groups = identity::group(&persons);
-        let mut canonical: Vec<&str> = vec![""; groups.iter().max().map_or(0, |m| m + 1)];
+        let mut longest: Vec<&str> = vec![""; groups.iter().max().map_or(0, |m| m + 1)];
         for (&g, (_, name)) in groups.iter().zip(&persons) {
-            if name.chars().count() > canonical[g].chars().count() {
-                canonical[g] = name;
+            if name.chars().count() > longest[g].chars().count() {
+                longest[g] = name;
             }
         }
-        let canonical: Vec<String> = groups.iter().map(|&g| canonical[g].to_string()).collect();
-        for ((article, _, roles, span, sentence), person) in self.given.iter().zip(canonical) {
+        let canonical: HashMap<u32, String> = distinct
+            .iter()
+            .zip(&groups)
+            .map(|(&n, &g)| (n, longest[g].to_string()))
+            .collect();
+        // the statements are most of the memory: grow them once, exactly
+        self.store.stubs.reserve_exact(self.given.len());
+        for &(article, person, roles, span, sentence) in &self.given {
             self.store
-                .add_role(*article, &person, *roles, *span, *sentence);
+                .add_role(article, &canonical[&person], roles, span, sentence);
         }
         let alignment = align::align(&self.store);
         Aligned {
