@@ -128,11 +128,13 @@ impl Aligned {
         Statement {
             article: s.article as usize,
             kind: s.kind,
-            span: s.span,
-            file_span: doc.map_or(s.span, |d| d.file_span(s.span)),
-            text: slice(s.span),
+            span: s.span.span(),
+            file_span: doc
+                .filter(|d| d.text.get(s.span.span().start..s.span.span().end).is_some())
+                .map_or(s.span.span(), |d| d.file_span(s.span.span())),
+            text: slice(s.span.span()),
             value: self.store.name(s.value).to_string(),
-            sentence: slice(s.sentence),
+            sentence: slice(s.sentence.span()),
         }
     }
 

@@ -57,6 +57,29 @@ impl Run {
     }
 }
 
+/// A span in four-byte offsets: the statements of a large corpus are most
+/// of what comparison keeps. Offsets past 4 GiB (no article is that long)
+/// are clamped, and such a quote comes out empty rather than wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct At {
+    start: u32,
+    end: u32,
+}
+
+impl At {
+    pub fn of(span: Span) -> At {
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        At {
+            start: clamp(span.start),
+            end: clamp(span.end),
+        }
+    }
+
+    pub fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
 /// One statement as comparison needs it.
 #[derive(Debug, Clone)]
 pub struct Stub {
@@ -65,11 +88,12 @@ pub struct Stub {
     pub kind: Kind,
     pub projected: bool,
     pub unit: Option<Unit>,
-    pub currency: Option<&'static str>,
-    pub granularity: Option<&'static str>,
+    /// Symbols: the currency of a sum, the calendar unit of a date.
+    pub currency: Option<u32>,
+    pub granularity: Option<u32>,
     /// Where it is stated, and the sentence around it.
-    pub span: Span,
-    pub sentence: Span,
+    pub span: At,
+    pub sentence: At,
     pub interval: Option<Interval>,
     /// Symbols: the value as shown, the counted class, period and rate.
     pub value: u32,
@@ -92,6 +116,15 @@ pub struct Store {
     /// Every (kind, name) a topic names, once.
     pub entity_names: Vec<(EntityKind, u32)>,
     entity_ids: HashMap<(EntityKind, u32), u32>,
+}
+
+/// Makes room for one more statement, growing by a quarter rather than
+/// doubling: at millions of statements, doubling leaves hundreds of
+/// megabytes reserved and unused.
+fn grow(stubs: &mut Vec<Stub>) {
+    if stubs.len() == stubs.capacity() {
+        stubs.reserve_exact((stubs.len() / 4).max(1024));
+    }
 }
 
 /// Weight of a content word as [`Store::words`] keeps it.
@@ -130,15 +163,16 @@ impl Store {
             .map(|(k, n)| self.entity(*k, n))
             .collect();
         let entities = Run::push(&mut self.entities, ids);
+        grow(&mut self.stubs);
         self.stubs.push(Stub {
             article,
             kind: s.kind,
             projected: topic.projected,
             unit: topic.unit,
-            currency: topic.currency,
-            granularity: topic.granularity,
-            span: s.span,
-            sentence: s.sentence,
+            currency: topic.currency.map(|c| self.symbols.id(c)),
+            granularity: topic.granularity.map(|g| self.symbols.id(g)),
+            span: At::of(s.span),
+            sentence: At::of(s.sentence),
             interval: s.interval,
             value,
             class,
@@ -157,6 +191,7 @@ impl Store {
         let value = roles;
         let id = self.entity(EntityKind::Person, person);
         let entities = Run::push(&mut self.entities, [id]);
+        grow(&mut self.stubs);
         self.stubs.push(Stub {
             article,
             kind: Kind::Role,
@@ -164,8 +199,8 @@ impl Store {
             unit: None,
             currency: None,
             granularity: None,
-            span,
-            sentence,
+            span: At::of(span),
+            sentence: At::of(sentence),
             interval: None,
             value,
             class,
