@@ -88,6 +88,8 @@ fn comparable_magnitude(a: &Stub, b: &Stub) -> bool {
 pub struct Vectors {
     tokens: Vec<u32>,
     runs: Vec<Run>,
+    /// Statements each token is in, and its idf.
+    df: Vec<u32>,
     idf: Vec<f32>,
     norms: Vec<f32>,
     /// What each token shows as: a word, or the longest name of an entity.
@@ -168,6 +170,7 @@ impl Vectors {
         }
         let n = store.stubs.len() as f32;
         v.idf = df.iter().map(|&d| (1.0 + n / d as f32).ln()).collect();
+        v.df = df;
         v.shown = shown;
         v.norms = v
             .runs
@@ -246,10 +249,7 @@ fn bonus(a: &Stub, b: &Stub) -> f32 {
 /// in parallel.
 fn similar_pairs(store: &Store, v: &Vectors) -> Vec<(f32, u32, u32)> {
     // postings of the tokens rare enough to propose pairs, in statement order
-    let mut df = vec![0u32; v.shown.len()];
-    for &t in &v.tokens {
-        df[(t / 4) as usize] += 1;
-    }
+    let df = &v.df;
     let mut offsets = vec![0u32; df.len() + 1];
     for (t, &d) in df.iter().enumerate() {
         let kept = if d as usize <= MAX_POSTINGS { d } else { 0 };

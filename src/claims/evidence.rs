@@ -21,15 +21,9 @@ pub trait Texts: Sync {
 }
 
 /// Articles kept in memory (the two articles of a diff; tests).
-impl Texts for [Document] {
-    fn document(&self, article: usize) -> Result<Document, Problem> {
-        Ok(self[article].clone())
-    }
-}
-
 impl Texts for Vec<Document> {
     fn document(&self, article: usize) -> Result<Document, Problem> {
-        self.as_slice().document(article)
+        Ok(self[article].clone())
     }
 }
 
@@ -120,6 +114,7 @@ impl Aligned {
     /// article could not be read again).
     fn statement(&self, i: usize, doc: Option<&Document>) -> Statement {
         let s = &self.store.stubs[i];
+        let span = s.span.span();
         let slice = |span: Span| {
             doc.and_then(|d| d.text.get(span.start..span.end))
                 .unwrap_or_default()
@@ -128,11 +123,11 @@ impl Aligned {
         Statement {
             article: s.article as usize,
             kind: s.kind,
-            span: s.span.span(),
+            span,
             file_span: doc
-                .filter(|d| d.text.get(s.span.span().start..s.span.span().end).is_some())
-                .map_or(s.span.span(), |d| d.file_span(s.span.span())),
-            text: slice(s.span.span()),
+                .filter(|d| span.end <= d.text.len())
+                .map_or(span, |d| d.file_span(span)),
+            text: slice(span),
             value: self.store.name(s.value).to_string(),
             sentence: slice(s.sentence.span()),
         }

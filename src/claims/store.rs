@@ -151,12 +151,14 @@ impl Store {
         let period = symbol(topic.period);
         let rate = symbol(topic.rate);
         let value = self.symbols.id(&s.value);
-        let codes: Vec<u32> = topic
-            .words
-            .iter()
-            .map(|(w, weight)| self.symbols.id(w) * 2 + u32::from(*weight > 1.0))
-            .collect();
-        let words = Run::push(&mut self.words, codes);
+        let symbols = &mut self.symbols;
+        let words = Run::push(
+            &mut self.words,
+            topic
+                .words
+                .iter()
+                .map(|(w, weight)| symbols.id(w) * 2 + u32::from(*weight > 1.0)),
+        );
         let ids: Vec<u32> = topic
             .entities
             .iter()
