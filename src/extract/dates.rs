@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use crate::document::{Document, Inferred, Span};
-use crate::extract::DateMention;
+use crate::extract::{DateMention, Post};
 use crate::extract::{lexicon, posts};
 
 // ---------------------------------------------------------------------------
@@ -1981,10 +1981,15 @@ fn resolve(
 // Public entry points
 
 pub fn extract(doc: &Document) -> Vec<DateMention> {
+    extract_with_posts(doc, &posts::extract(doc))
+}
+
+/// As [`extract`], given the article's posts (sorted by span, as
+/// [`posts::extract`] gives them).
+pub fn extract_with_posts(doc: &Document, posts: &[Post]) -> Vec<DateMention> {
     let anchor = doc.meta.anchor();
     // A quoted post speaks from its own day: its "Monday" is told from the
     // date of its attribution line, not from the article's.
-    let posts = posts::extract(doc);
     let mut next_post = 0;
     scan(doc)
         .into_iter()

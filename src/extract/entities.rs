@@ -19,6 +19,7 @@ mod tokens;
 
 use crate::document::{Document, Span};
 use crate::extract::Entities;
+use crate::extract::posts::{self, Attribution};
 
 use lex::key;
 use tokens::Tok;
@@ -56,6 +57,12 @@ pub(crate) struct Cand {
 }
 
 pub fn extract(doc: &Document) -> Entities {
+    extract_with_attributions(doc, &posts::attributions(&doc.text, doc.body))
+}
+
+/// As [`extract`], given the post attribution lines of the body (as
+/// [`posts::attributions`] finds them): their display names are ours.
+pub fn extract_with_attributions(doc: &Document, attributions: &[Attribution]) -> Entities {
     let text = doc.text.as_str();
     let body = doc.body;
     if body.is_empty() || body.end > text.len() {
@@ -65,7 +72,7 @@ pub fn extract(doc: &Document) -> Entities {
     let mut consumed = vec![false; toks.len()];
     let mut cands = Vec::new();
 
-    let (line_names, consumed_spans) = lines::find(text, body);
+    let (line_names, consumed_spans) = lines::find(text, body, attributions);
     for span in &consumed_spans {
         let from = toks.partition_point(|t| t.span.start < span.start);
         for (i, t) in toks.iter().enumerate().skip(from) {

@@ -137,11 +137,14 @@ pub struct Extraction {
     pub posts: Vec<Post>,
 }
 
-/// Runs the chosen extractors over one document.
+/// Runs the chosen extractors over one document. Post attribution lines
+/// are found once: posts are built from them, dates inside a post are told
+/// from its day, and the display names on them are the entity rules' own.
 pub fn extract(doc: &Document, kinds: Kinds) -> Extraction {
     let mut out = Extraction::default();
+    let attributions = posts::attributions(&doc.text, doc.body);
     if kinds.people || kinds.organisations {
-        let entities = entities::extract(doc);
+        let entities = entities::extract_with_attributions(doc, &attributions);
         if kinds.people {
             out.people = entities.people;
         }
@@ -149,14 +152,17 @@ pub fn extract(doc: &Document, kinds: Kinds) -> Extraction {
             out.organisations = entities.organisations;
         }
     }
-    if kinds.dates {
-        out.dates = dates::extract(doc);
+    if kinds.dates || kinds.posts {
+        let posts = posts::from_attributions(doc, &attributions);
+        if kinds.dates {
+            out.dates = dates::extract_with_posts(doc, &posts);
+        }
+        if kinds.posts {
+            out.posts = posts;
+        }
     }
     if kinds.figures {
         out.figures = figures::extract(doc);
-    }
-    if kinds.posts {
-        out.posts = posts::extract(doc);
     }
     out
 }

@@ -106,16 +106,21 @@ static POSTING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The posts of one article, sorted by span.
 pub fn extract(doc: &Document) -> Vec<Post> {
+    from_attributions(doc, &attributions(&doc.text, doc.body))
+}
+
+/// The posts of one article from its attribution lines (as [`attributions`]
+/// finds them in the body), for callers that need the lines themselves too.
+pub fn from_attributions(doc: &Document, found: &[Attribution]) -> Vec<Post> {
     let text = doc.text.as_str();
     let body = clamp(text, doc.body);
-    let found = attributions(text, body);
     if found.is_empty() {
         return Vec::new();
     }
     let usual_gap = usual_gap(text, body);
     let mut posts: Vec<Post> = Vec::with_capacity(found.len());
     let mut floor = body.start;
-    for a in &found {
+    for a in found {
         let start = text_start(text, floor, a.text_end, usual_gap);
         let text_span = trim(text, Span::new(start, a.text_end.max(start)));
         let text_span = if text_span.is_empty() {

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::Span;
+use crate::extract::posts::Attribution;
 
 use super::lex::{self, key};
 
@@ -99,12 +100,12 @@ fn trimmed(text: &str, start: usize, end: usize) -> Span {
 
 /// Names on attribution, credit and byline lines of `text[body]`, with the
 /// spans those lines' names cover (their words are not scanned again).
-pub fn find(text: &str, body: Span) -> (Vec<LineName>, Vec<Span>) {
+pub fn find(text: &str, body: Span, attributions: &[Attribution]) -> (Vec<LineName>, Vec<Span>) {
     let region = &text[body.start..body.end];
     let mut names = Vec::new();
     let mut consumed = Vec::new();
     // the posts extractor owns the attribution line; its display name is ours
-    for a in crate::extract::posts::attributions(text, body) {
+    for a in attributions {
         let span = a.name;
         let display = &text[span.start..span.end];
         consumed.push(span);
