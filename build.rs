@@ -1,11 +1,12 @@
-//! Builds the word lists under `src/*/lexicon/` into perfect-hash sets at
+//! Builds the word lists under `src/*/lexicon/` into one hash table at
 //! compile time, so that no lexicon is parsed or hashed when the tool starts.
 //!
-//! Each set holds its file's items in looked-up form: lower case, accents
-//! dropped (the same folding as `extract::text::fold`, which a unit test
-//! checks item by item).
+//! The table maps each item, in looked-up form (lower case, accents dropped:
+//! the same folding as `extract::text::fold`, which a unit test checks item
+//! by item), to a bit per list that holds it. Its layout is
+//! `src/extract/lexicon/table.rs`, shared with the code that reads it.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -88,23 +89,40 @@ fn fold(s: &str) -> String {
         .collect()
 }
 
+#[path = "src/extract/lexicon/table.rs"]
+mod table;
+
 fn main() {
+    let mut flags: BTreeMap<String, u64> = BTreeMap::new();
     let mut code = String::new();
-    for (name, file) in SETS {
+    assert!(SETS.len() <= 64, "one bit a set: at most 64 sets");
+    for (bit, (name, file)) in SETS.iter().enumerate() {
         println!("cargo::rerun-if-changed={file}");
         let data = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
-        let words: BTreeSet<String> = items(&data).map(fold).collect();
-        let mut set = phf_codegen::Set::new();
-        for w in &words {
-            set.entry(w.as_str());
+        for w in items(&data).map(fold) {
+            *flags.entry(w).or_default() |= 1 << bit;
         }
         writeln!(
             code,
-            "/// The items of `{file}`, folded.\npub static {name}: Set = Set({});",
-            set.build()
+            "/// The items of `{file}`, folded.\npub static {name}: Set = Set(1 << {bit});"
         )
         .unwrap();
     }
+    println!("cargo::rerun-if-changed=src/extract/lexicon/table.rs");
+    let entries: Vec<(&String, &u64)> = flags.iter().collect();
+    let words: Vec<&str> = entries.iter().map(|(w, _)| w.as_str()).collect();
+    let slots = table::layout(&words);
+    let size = slots.len();
+    writeln!(code, "static ENTRIES: [(&str, u64); {}] = [", entries.len()).unwrap();
+    for (word, bits) in &entries {
+        writeln!(code, "    ({word:?}, {bits:#x}),").unwrap();
+    }
+    writeln!(code, "];\nstatic SLOTS: [u32; {size}] = [").unwrap();
+    for row in slots.chunks(16) {
+        let row: Vec<String> = row.iter().map(u32::to_string).collect();
+        writeln!(code, "    {},", row.join(", ")).unwrap();
+    }
+    writeln!(code, "];").unwrap();
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("lexicon_sets.rs");
     std::fs::write(out, code).unwrap();
 }

@@ -1,8 +1,8 @@
 //! Word lists kept as data files under `lexicon/` (and `claims/lexicon/`):
 //! one item a line, `#` starts a comment. The plain word sets are built into
-//! perfect-hash sets at compile time by `build.rs`, folded as
-//! [`fold`](crate::extract::text::fold) folds; nothing is parsed or hashed
-//! at start-up. Lists with more to them than words (months and their
+//! one hash table at compile time by `build.rs`, folded as
+//! [`fold`](crate::extract::text::fold) folds, each word with a bit per list
+//! ([`flags`]); nothing is parsed or hashed at start-up. Lists with more to them than words (months and their
 //! numbers) are parsed here on first use.
 
 use std::sync::LazyLock;
@@ -14,12 +14,30 @@ pub fn items(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty())
 }
 
-/// A set of lexicon items in their looked-up (folded) form.
-pub struct Set(phf::Set<&'static str>);
+mod table;
+
+/// The lists a folded word is in, a bit per list ([`flags`]).
+pub type Flags = u64;
+
+/// The lists `item` (folded) is in; 0 when it is in none. One look-up
+/// answers for every list, so a caller asking about one word many times
+/// may keep its flags and test them with [`Set::has`].
+pub fn flags(item: &str) -> Flags {
+    table::probe(&SLOTS, item, |e| ENTRIES[e].0).map_or(0, |e| ENTRIES[e].1)
+}
+
+/// One lexicon list: its bit in the shared table.
+pub struct Set(Flags);
 
 impl Set {
+    /// Whether the folded `item` is in this list.
     pub fn contains(&self, item: &str) -> bool {
-        self.0.contains(item)
+        self.has(flags(item))
+    }
+
+    /// Whether a word whose [`flags`] are `flags` is in this list.
+    pub const fn has(&self, flags: Flags) -> bool {
+        flags & self.0 != 0
     }
 }
 
@@ -65,6 +83,33 @@ mod tests {
         assert!(PLACES.contains("quebec"));
         assert!(INSTITUTIONS.contains("elysee"));
         assert!(!PLACES.contains("Québec"));
+    }
+
+    /// Every word of the table is found where it was put, and words in no
+    /// list (including ones that share a prefix with listed words) are not.
+    #[test]
+    fn table_finds_each_entry_and_nothing_else() {
+        for (e, (word, bits)) in ENTRIES.iter().enumerate() {
+            assert_eq!(table::probe(&SLOTS, word, |i| ENTRIES[i].0), Some(e));
+            assert_eq!(flags(word), *bits);
+        }
+        for absent in ["", "zzqx", "department ofx", "quebe", "quebecx", "Quebec"] {
+            assert_eq!(flags(absent), 0, "{absent}");
+        }
+        let words = ["a", "ab", "abcdefgh", "abcdefghi"];
+        let slots = table::layout(&words);
+        for (e, w) in words.iter().enumerate() {
+            assert_eq!(table::probe(&slots, w, |i| words[i]), Some(e));
+        }
+        assert_eq!(table::probe(&slots, "abcdefghij", |i| words[i]), None);
+    }
+
+    #[test]
+    fn one_lookup_answers_for_every_list() {
+        let f = flags("department");
+        assert!(ORG_HEADS.has(f));
+        assert!(!PLACES.has(f));
+        assert!(TITLES.contains("secretary") && !TITLES.contains("secretaryx"));
     }
 
     #[test]
