@@ -70,7 +70,57 @@ const SETS: &[(&str, &str)] = &[
     ("CLAIM_STOPWORDS", "src/claims/lexicon/stopwords.txt"),
     ("PROJECTION_CUES", "src/claims/lexicon/projection_cues.txt"),
     ("CROSSING_VERBS", "src/claims/lexicon/crossing_verbs.txt"),
+    ("CONNECTORS", "src/extract/lexicon/connectors.txt"),
+    ("STARTERS", "src/extract/lexicon/starters.txt"),
 ];
+
+/// (static name, file, forms): sets derived from a list, so that a rule
+/// asking "this word or its plural" hashes the word once.
+const DERIVED: &[(&str, &str, Forms)] = &[
+    (
+        "MONTH_NAMES",
+        "src/extract/lexicon/months.txt",
+        Forms::FirstField,
+    ),
+    (
+        "DEMONYM_FORMS",
+        "src/extract/lexicon/demonyms.txt",
+        Forms::PluralS,
+    ),
+    (
+        "ORG_CUE_FORMS",
+        "src/extract/lexicon/org_cues.txt",
+        Forms::NounPlural,
+    ),
+];
+
+#[derive(Clone, Copy)]
+enum Forms {
+    /// The first word of each line ("december 12" gives "december").
+    FirstField,
+    /// Each item and the item with "s" ("mexican", "mexicans").
+    PluralS,
+    /// Each item, with "s", and a final "y" as "ies" ("agency", "agencies").
+    NounPlural,
+}
+
+impl Forms {
+    fn of(self, item: &str) -> Vec<String> {
+        match self {
+            Forms::FirstField => item.split_whitespace().take(1).map(fold).collect(),
+            Forms::PluralS => vec![fold(item), format!("{}s", fold(item))],
+            Forms::NounPlural => {
+                let w = fold(item);
+                let mut v = vec![format!("{w}s")];
+                if let Some(stem) = w.strip_suffix('y') {
+                    v.push(format!("{stem}ies"));
+                }
+                v.push(w);
+                v
+            }
+        }
+    }
+}
 
 /// One item a line; `#` starts a comment (as `extract::lexicon::items`).
 fn items(data: &str) -> impl Iterator<Item = &str> {
@@ -95,16 +145,32 @@ mod table;
 fn main() {
     let mut flags: BTreeMap<String, u64> = BTreeMap::new();
     let mut code = String::new();
-    assert!(SETS.len() <= 64, "one bit a set: at most 64 sets");
-    for (bit, (name, file)) in SETS.iter().enumerate() {
+    assert!(
+        SETS.len() + DERIVED.len() <= 64,
+        "one bit a set: at most 64 sets"
+    );
+    let lists = SETS.iter().map(|&(name, file)| (name, file, None)).chain(
+        DERIVED
+            .iter()
+            .map(|&(name, file, forms)| (name, file, Some(forms))),
+    );
+    for (bit, (name, file, forms)) in lists.enumerate() {
         println!("cargo::rerun-if-changed={file}");
         let data = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
-        for w in items(&data).map(fold) {
-            *flags.entry(w).or_default() |= 1 << bit;
+        for item in items(&data) {
+            let words = forms.map_or_else(|| vec![fold(item)], |f| f.of(item));
+            for w in words {
+                *flags.entry(w).or_default() |= 1 << bit;
+            }
         }
+        let what = if forms.is_some() {
+            "derived from"
+        } else {
+            "the items of"
+        };
         writeln!(
             code,
-            "/// The items of `{file}`, folded.\npub static {name}: Set = Set(1 << {bit});"
+            "/// Words {what} `{file}`, folded.\npub static {name}: Set = Set(1 << {bit});"
         )
         .unwrap();
     }

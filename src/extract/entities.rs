@@ -18,8 +18,8 @@ mod resolve;
 mod tokens;
 
 use crate::document::{Document, Span};
-use crate::extract::Entities;
 use crate::extract::posts::{self, Attribution};
+use crate::extract::{Entities, lexicon};
 
 use lex::key;
 use tokens::Tok;
@@ -124,26 +124,24 @@ pub fn extract_with_attributions(doc: &Document, attributions: &[Attribution]) -
                 j += 1;
                 continue;
             }
-            if !t.cap && lex::is_connector(&t.key) {
+            if !t.cap && t.connector() {
                 let mut k = j;
                 while k < toks.len()
                     && k < j + 2
                     && !toks[k].cap
-                    && lex::is_connector(&toks[k].key)
+                    && toks[k].connector()
                     && toks[k].joined
                 {
                     k += 1;
                 }
                 // "on" and "for" join only after a head word and before a
                 // name: "Council on Foreign Relations", not "Times on Monday".
-                let narrow = toks[j..k]
-                    .iter()
-                    .any(|c| matches!(c.key.as_str(), "on" | "for"));
+                let narrow = toks[j..k].iter().any(|c| matches!(c.word(), "on" | "for"));
                 let narrow_ok = !narrow
-                    || (lex::ORG_HEADS.contains(&toks[j - 1].key)
-                        && toks.get(k).is_some_and(|c| !lex::is_placeish(&c.key)))
+                    || (toks[j - 1].is(&lex::ORG_HEADS)
+                        && toks.get(k).is_some_and(|c| !c.placeish()))
                     // "MP for Burnley Jane Doe": a title's complement.
-                    || (toks[j - 1].cap && lex::TITLES.contains(&toks[j - 1].key));
+                    || (toks[j - 1].cap && toks[j - 1].is(&lex::TITLES));
                 if narrow_ok
                     && k < toks.len()
                     && toks[k].joined
@@ -176,7 +174,7 @@ pub(crate) fn words_of(name: &str) -> Vec<String> {
 
 struct Scanner<'a> {
     text: &'a str,
-    toks: &'a [Tok],
+    toks: &'a [Tok<'a>],
 }
 
 impl Scanner<'_> {
@@ -185,7 +183,7 @@ impl Scanner<'_> {
     }
 
     fn is_org_head(&self, i: usize) -> bool {
-        self.toks[i].cap && lex::ORG_HEADS.contains(self.key(i))
+        self.toks[i].cap && self.toks[i].is(&lex::ORG_HEADS)
     }
 
     fn has_org_head(&self, piece: &[usize]) -> bool {
@@ -193,8 +191,8 @@ impl Scanner<'_> {
     }
 
     fn is_title(&self, i: usize) -> bool {
-        let k = self.key(i);
-        self.toks[i].cap && lex::TITLES.contains(k) && !self.toks[i].poss
+        let t = &self.toks[i];
+        t.cap && t.is(&lex::TITLES) && !t.poss
     }
 
     /// "Sheriff's Office", "Manufacturers' Association": a possessive common
@@ -204,9 +202,7 @@ impl Scanner<'_> {
         let Some(prev) = j.checked_sub(1).map(|p| &self.toks[p]) else {
             return false;
         };
-        let owner_generic = lex::is_common(&prev.key)
-            || lex::TITLES.contains(&prev.key)
-            || lex::ORG_HEADS.contains(&prev.key);
+        let owner_generic = prev.common() || prev.is(&lex::TITLES) || prev.is(&lex::ORG_HEADS);
         prev.poss && prev.cap && owner_generic && self.is_org_head(j) && self.after_possessive(j)
     }
 
@@ -244,7 +240,7 @@ impl Scanner<'_> {
         if !t.sent_start {
             return trim_connectors(self.toks, run);
         }
-        let k = t.key.as_str();
+        let k = t.word();
         let rest = &run[1..];
         let next = rest.first().map(|&n| self.key(n));
         // A common word stays when it starts a name: a first name before a
@@ -252,12 +248,14 @@ impl Scanner<'_> {
         // an organisation with a head word ("Border Patrol agents said"),
         // unless a country prefix follows ("New US Customs ...").
         let keeps_name = |n: &str| {
-            let two = format!("{k} {n}");
-            (lex::is_first_name(k) && !lex::is_connector(n))
-                || lex::PLACES.contains(&two)
-                || lex::CALENDAR.contains(&two)
-                || lex::INSTITUTIONS.contains(&two)
-                || lex::is_demonym(&two)
+            if t.first_name() && !lex::is_connector(n) {
+                return true;
+            }
+            let two = lexicon::flags(&format!("{k} {n}"));
+            lex::PLACES.has(two)
+                || lex::CALENDAR.has(two)
+                || lex::INSTITUTIONS.has(two)
+                || lex::DEMONYM_FORMS.has(two)
         };
         // "Customers of Duke Energy": a common word before "of" is not the
         // name's first word unless it is the head ("Bank of America").
@@ -270,15 +268,15 @@ impl Scanner<'_> {
         // "Health New Zealand said": a public domain before a country is a body
         let place_len = rest
             .iter()
-            .take_while(|&&i| !lex::is_connector(self.key(i)))
+            .take_while(|&&i| !self.toks[i].connector())
             .count();
         let domain_country =
-            lex::PUBLIC_DOMAINS.contains(k) && place_len > 0 && self.is_place(&rest[..place_len]);
+            t.is(&lex::PUBLIC_DOMAINS) && place_len > 0 && self.is_place(&rest[..place_len]);
         let strip = !domain_country
-            && (lex::is_starter(k)
+            && (t.starter()
                 || k == "i"
                 || descriptor
-                || (lex::is_common(k)
+                || (t.common()
                 && !self.is_title(first)
                 && !before_title
                 // "Harmony, the retail union, said": a name after all.
@@ -300,9 +298,10 @@ impl Scanner<'_> {
             }
             let left = &run[start..n];
             let right = &run[n + 1..];
-            let left_common = left.iter().all(|&l| {
-                lex::is_connector(self.key(l)) || lex::is_common(self.key(l)) || self.is_org_head(l)
-            }) && left.len() <= 4;
+            let left_common = left
+                .iter()
+                .all(|&l| self.toks[l].connector() || self.toks[l].common() || self.is_org_head(l))
+                && left.len() <= 4;
             let right = trim_connectors(self.toks, right);
             let right_starts_org = right.first().is_some_and(|&r| self.is_org_head(r));
             if left_common && self.has_org_head(right) && !right_starts_org {
@@ -325,8 +324,8 @@ impl Scanner<'_> {
     /// Fargo" are two).
     fn joins_portfolio(&self, left: &[usize], right: &[usize]) -> bool {
         let generic = |i: &usize| {
-            let k = self.key(*i);
-            self.toks[*i].cap && lex::is_common(k) && !lex::is_placeish(k) && !self.is_org_head(*i)
+            let t = &self.toks[*i];
+            t.cap && t.common() && !t.placeish() && !self.is_org_head(*i)
         };
         left.len() >= 3
             && left.len() <= 5
@@ -347,7 +346,7 @@ impl Scanner<'_> {
     /// A title's head word or a word that continues one ("Executive" in
     /// "Chief Executive").
     fn is_title_word(&self, i: usize) -> bool {
-        self.is_title(i) || (self.toks[i].cap && lex::TITLE_PARTS.contains(self.key(i)))
+        self.is_title(i) || (self.toks[i].cap && self.toks[i].is(&lex::TITLE_PARTS))
     }
 
     fn span(&self, piece: &[usize]) -> Span {
@@ -377,14 +376,14 @@ impl Scanner<'_> {
     }
 
     /// The word after the piece when only spaces separate them.
-    fn next_word(&self, piece: &[usize]) -> Option<&Tok> {
+    fn next_word(&self, piece: &[usize]) -> Option<&Tok<'_>> {
         let last = *piece.last()?;
         self.toks
             .get(last + 1)
             .filter(|t| t.joined && !self.toks[last].poss)
     }
 
-    fn prev_word(&self, piece: &[usize]) -> Option<&Tok> {
+    fn prev_word(&self, piece: &[usize]) -> Option<&Tok<'_>> {
         let first = *piece.first()?;
         if !self.toks[first].joined {
             return None;
@@ -399,11 +398,11 @@ impl Scanner<'_> {
             return true;
         }
         piece.iter().all(|&i| {
-            let k = self.key(i);
-            lex::is_placeish(k)
-                || lex::is_connector(k)
-                || lex::is_place_modifier(k)
-                || (self.toks[i].all_caps && lex::STATE_CODES.contains(k))
+            let t = &self.toks[i];
+            t.placeish()
+                || t.connector()
+                || lex::is_place_modifier(t.word())
+                || (t.all_caps && t.is(&lex::STATE_CODES))
         }) && piece.iter().any(|&i| !lex::is_place_modifier(self.key(i)))
     }
 
@@ -440,7 +439,7 @@ impl Scanner<'_> {
         // "Transport Canada", "Health New Zealand": a public domain and the
         // country whose body it is.
         if piece.len() >= 2
-            && lex::PUBLIC_DOMAINS.contains(self.key(piece[0]))
+            && self.toks[piece[0]].is(&lex::PUBLIC_DOMAINS)
             && self.is_place(&piece[1..])
         {
             out.push(self.cand(piece, Kind::Org, "domain-country"));
@@ -452,10 +451,7 @@ impl Scanner<'_> {
         // "Sûreté du Québec": a name joined to a place by "of"/"du"/"de"
         // names a body, not a person.
         let n = piece.len();
-        if n >= 3
-            && lex::is_connector(self.key(piece[n - 2]))
-            && lex::is_placeish(self.key(piece[n - 1]))
-        {
+        if n >= 3 && self.toks[piece[n - 2]].connector() && self.toks[piece[n - 1]].placeish() {
             out.push(self.cand(piece, Kind::Org, "of-place"));
             return;
         }
@@ -467,7 +463,7 @@ impl Scanner<'_> {
         }
         if self
             .next_word(piece)
-            .is_some_and(|t| !t.cap && lex::ORG_LOWER_HEADS.contains(&t.key))
+            .is_some_and(|t| !t.cap && t.is(&lex::ORG_LOWER_HEADS))
         {
             out.push(self.cand(piece, Kind::Org, "org-lower-head"));
             return;
@@ -476,7 +472,7 @@ impl Scanner<'_> {
             out.push(self.cand(piece, Kind::Org, rule));
             return;
         }
-        if the_cue && !piece.iter().any(|&i| lex::is_first_name(self.key(i))) {
+        if the_cue && !piece.iter().any(|&i| self.toks[i].first_name()) {
             out.push(self.cand(&self.with_the(piece), Kind::Org, "the-name"));
             return;
         }
@@ -494,16 +490,16 @@ impl Scanner<'_> {
             cand.role = self.lower_role(piece);
             out.push(cand);
         } else if self.cue_verb(piece)
-            && !piece.iter().all(|&i| lex::is_common(self.key(i)))
+            && !piece.iter().all(|&i| self.toks[i].common())
             // "American Red Cross said": a nationality does not start a
             // person's name.
-            && !lex::is_demonym(self.key(piece[0]))
+            && !self.toks[piece[0]].demonym()
         {
             out.push(self.cand(piece, Kind::Person, "cue-verb"));
         } else {
             // Unclear: its words may still name an entity found elsewhere.
             for &i in piece {
-                if !lex::is_connector(self.key(i)) {
+                if !self.toks[i].connector() {
                     self.single(i, out);
                 }
             }
@@ -518,29 +514,26 @@ impl Scanner<'_> {
 
     fn single(&self, i: usize, out: &mut Vec<Cand>) {
         let t = &self.toks[i];
-        let k = t.key.as_str();
-        if k.chars().count() < 2 || lex::is_placeish(k) {
+        let k = t.word();
+        if k.chars().count() < 2 || t.placeish() {
             return;
         }
         if t.is_acronym() {
-            if !lex::NON_ORG_ACRONYMS.contains(k)
-                && !lex::STATE_CODES.contains(k)
-                && !self.is_dateline(i)
-            {
+            if !t.is(&lex::NON_ORG_ACRONYMS) && !t.is(&lex::STATE_CODES) && !self.is_dateline(i) {
                 out.push(self.cand(&[i], Kind::Acronym, "acronym"));
             }
             return;
         }
-        if t.sent_start && lex::is_common(k) {
+        if t.sent_start && t.common() {
             // "Trump, who ..." may still be an alias; resolve decides.
             let next_ok = self.toks.get(i + 1).is_some_and(|n| {
-                (n.joined && lex::CUE_VERBS.contains(&n.key)) || !n.joined && self.comma_after(i)
+                (n.joined && n.is(&lex::CUE_VERBS)) || !n.joined && self.comma_after(i)
             });
             if !(next_ok || t.poss) {
                 return;
             }
         }
-        let person_cue = !lex::is_common(k) && self.cue_verb(&[i]);
+        let person_cue = !t.common() && self.cue_verb(&[i]);
         let kind = if person_cue {
             Kind::Person
         } else {
@@ -564,21 +557,21 @@ impl Scanner<'_> {
         if descriptor_before || self.at_cue(piece) {
             return Some("org-cue");
         }
-        let first = self.key(piece[0]);
+        let first = &self.toks[piece[0]];
         // A place's name keeps its own rules, and so does a person's unless
         // an apposition describes an organisation ("Harmony, the union").
-        if lex::is_placeish(first) {
+        if first.placeish() {
             return None;
         }
         if self.apposition_descriptor(piece) {
             return Some("org-apposition");
         }
-        if lex::is_first_name(first) {
+        if first.first_name() {
             return None;
         }
         // A capitalised common word mid-sentence is a name ("Unite"); at a
         // sentence start it may be any word ("Workers' pay").
-        if self.toks[piece[0]].sent_start && piece.iter().all(|&i| lex::is_common(self.key(i))) {
+        if self.toks[piece[0]].sent_start && piece.iter().all(|&i| self.toks[i].common()) {
             return None;
         }
         if self.and_other(piece) {
@@ -597,7 +590,7 @@ impl Scanner<'_> {
     /// Brightwell". A capitalised head word starts a name ("Union Pacific").
     fn is_name_descriptor(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        lex::is_org_descriptor(&t.key) && (!t.cap || (t.sent_start && !self.is_org_head(i)))
+        t.org_descriptor() && (!t.cap || (t.sent_start && !self.is_org_head(i)))
     }
 
     /// "Brightwell, a solar-panel maker,", "Solidarnosc, Poland's largest
@@ -658,7 +651,7 @@ impl Scanner<'_> {
             && next.iter().all(|t| t.joined && !t.cap)
             && next[0].key == "and"
             && next[1].key == "other"
-            && lex::is_org_descriptor(&next[2].key)
+            && next[2].org_descriptor()
     }
 
     /// "shares in Brightwell", "a stake in Brightwell".
@@ -667,11 +660,8 @@ impl Scanner<'_> {
         first >= 2
             && self.toks[first].joined
             && self.toks[first - 1].joined
-            && matches!(self.toks[first - 1].key.as_str(), "in" | "of")
-            && matches!(
-                self.toks[first - 2].key.as_str(),
-                "shares" | "stake" | "stakes"
-            )
+            && matches!(self.toks[first - 1].word(), "in" | "of")
+            && matches!(self.toks[first - 2].word(), "shares" | "stake" | "stakes")
     }
 
     /// "Brightwell's shares", "Brightwell's two Welsh plants": a possessive
@@ -691,13 +681,10 @@ impl Scanner<'_> {
             if n > 0 && !t.joined {
                 return false;
             }
-            if !t.cap
-                && (lex::ORG_POSSESSIONS.contains(&t.key)
-                    || in_apposition && lex::TITLES.contains(&t.key))
-            {
+            if !t.cap && (t.is(&lex::ORG_POSSESSIONS) || in_apposition && t.is(&lex::TITLES)) {
                 return true;
             }
-            if lex::is_connector(&t.key) || lex::CUE_VERBS.contains(&t.key) {
+            if t.connector() || t.is(&lex::CUE_VERBS) {
                 return false;
             }
         }
@@ -724,7 +711,7 @@ impl Scanner<'_> {
             && self.toks[first].joined
             && self.toks[first - 1].key == "at"
             && self.toks[first - 1].joined
-            && lex::ORG_AT_CUES.contains(&self.toks[first - 2].key)
+            && self.toks[first - 2].is(&lex::ORG_AT_CUES)
     }
 
     /// Lower-case title words right before a name: "national security
@@ -735,7 +722,7 @@ impl Scanner<'_> {
             return None;
         }
         let head = &self.toks[first - 1];
-        if head.cap || !lex::TITLES.contains(&head.key) {
+        if head.cap || !head.is(&lex::TITLES) {
             return None;
         }
         let mut a = first - 1;
@@ -743,8 +730,8 @@ impl Scanner<'_> {
             && first - a < 4
             && self.toks[a].joined
             && !self.toks[a - 1].cap
-            && !lex::is_starter(&self.toks[a - 1].key)
-            && !lex::is_connector(&self.toks[a - 1].key)
+            && !self.toks[a - 1].starter()
+            && !self.toks[a - 1].connector()
         {
             a -= 1;
         }
@@ -758,15 +745,10 @@ impl Scanner<'_> {
 
     /// "said Mark Penn", "Blinken said", "told Smith".
     fn cue_verb(&self, piece: &[usize]) -> bool {
-        let after = self
-            .next_word(piece)
-            .is_some_and(|t| lex::CUE_VERBS.contains(&t.key));
-        let before = self.prev_word(piece).is_some_and(|t| {
-            matches!(
-                t.key.as_str(),
-                "said" | "says" | "according" | "asked" | "wrote"
-            )
-        });
+        let after = self.next_word(piece).is_some_and(|t| t.is(&lex::CUE_VERBS));
+        let before = self
+            .prev_word(piece)
+            .is_some_and(|t| matches!(t.word(), "said" | "says" | "according" | "asked" | "wrote"));
         after || before
     }
 
@@ -774,9 +756,7 @@ impl Scanner<'_> {
     /// nationality: "US Congress", "American Red Cross".
     fn is_institution(&self, piece: &[usize]) -> bool {
         let mut p = piece;
-        if p.len() > 1
-            && (lex::is_org_country(Some(self.key(p[0]))) || lex::is_demonym(self.key(p[0])))
-        {
+        if p.len() > 1 && (lex::is_org_country(Some(self.key(p[0]))) || self.toks[p[0]].demonym()) {
             p = &p[1..];
         }
         lex::INSTITUTIONS.contains(&self.joined_key(p))
@@ -790,7 +770,7 @@ impl Scanner<'_> {
         piece.len() >= 2
             && [piece[0], piece[piece.len() - 1]]
                 .iter()
-                .any(|&i| lex::NON_PERSON_HEADS.contains(self.key(i)))
+                .any(|&i| self.toks[i].is(&lex::NON_PERSON_HEADS))
     }
 
     fn org_head_shape(&self, piece: &[usize]) -> bool {
@@ -804,11 +784,11 @@ impl Scanner<'_> {
     }
 
     fn is_first_name_shape(&self, piece: &[usize]) -> bool {
-        let first = self.key(piece[0]);
-        lex::is_first_name(first)
-            && !self.toks[piece[0]].all_caps
+        let first = &self.toks[piece[0]];
+        first.first_name()
+            && !first.all_caps
             && !self.has_org_head(piece)
-            && !lex::is_placeish(self.key(piece[piece.len() - 1]))
+            && !self.toks[piece[piece.len() - 1]].placeish()
             && piece.len() <= 5
     }
 
@@ -816,20 +796,19 @@ impl Scanner<'_> {
         let words: Vec<usize> = piece
             .iter()
             .copied()
-            .filter(|&i| !lex::is_connector(self.key(i)))
+            .filter(|&i| !self.toks[i].connector())
             .collect();
         (2..=4).contains(&words.len())
             && words.iter().all(|&i| {
                 let t = &self.toks[i];
-                let k = t.key.as_str();
-                (!lex::is_common(k) || lex::SURNAMES.contains(k) || lex::is_first_name(k))
-                    && !lex::is_placeish(k)
-                    && !lex::TITLES.contains(k)
-                    && !lex::ORG_HEADS.contains(k)
+                (!t.common() || t.is(&lex::SURNAMES) || t.first_name())
+                    && !t.placeish()
+                    && !t.is(&lex::TITLES)
+                    && !t.is(&lex::ORG_HEADS)
                     && !t.all_caps
-                    && k.chars().any(char::is_alphabetic)
+                    && t.word().chars().any(char::is_alphabetic)
             })
-            && !words.iter().all(|&i| lex::is_common(self.key(i)))
+            && !words.iter().all(|&i| self.toks[i].common())
     }
 
     /// "[modifiers] Title [of/for Complement] Name": the name is a person, the
@@ -864,7 +843,7 @@ impl Scanner<'_> {
                 Some(len) => e + 1 + len,
                 None => piece[e + 1..]
                     .iter()
-                    .position(|&i| lex::is_first_name(self.key(i)))
+                    .position(|&i| self.toks[i].first_name())
                     .map_or(piece.len(), |p| e + 1 + p),
             };
         }
@@ -873,8 +852,8 @@ impl Scanner<'_> {
             && name.len() <= 5
             && !self.has_org_head(name)
             && !name.iter().all(|&i| {
-                let k = self.key(i);
-                lex::is_common(k) || lex::is_placeish(k) || matches!(k, "jr." | "sr." | "jr" | "sr")
+                let t = &self.toks[i];
+                t.common() || t.placeish() || matches!(t.word(), "jr." | "sr." | "jr" | "sr")
             });
         if !valid {
             if !name.is_empty() {
@@ -955,9 +934,9 @@ impl Scanner<'_> {
         for &i in mods {
             let t = &self.toks[i];
             if t.is_acronym()
-                && !lex::NON_ORG_ACRONYMS.contains(&t.key)
-                && !lex::STATE_CODES.contains(&t.key)
-                && !lex::is_placeish(&t.key)
+                && !t.is(&lex::NON_ORG_ACRONYMS)
+                && !t.is(&lex::STATE_CODES)
+                && !t.placeish()
             {
                 out.push(self.cand(&[i], Kind::Acronym, "acronym"));
             }
@@ -971,11 +950,12 @@ impl Scanner<'_> {
             &piece[..piece.len() - 1]
         } else if self
             .next_word(piece)
-            .is_some_and(|t| !t.cap && matches!(t.key.as_str(), "administration" | "admin"))
+            .is_some_and(|t| !t.cap && matches!(t.word(), "administration" | "admin"))
             || (self.toks[last].poss
-                && self.toks.get(last + 1).is_some_and(|t| {
-                    !t.cap && matches!(t.key.as_str(), "administration" | "admin")
-                }))
+                && self
+                    .toks
+                    .get(last + 1)
+                    .is_some_and(|t| !t.cap && matches!(t.word(), "administration" | "admin")))
         {
             piece
         } else {
@@ -986,7 +966,7 @@ impl Scanner<'_> {
             || name.len() > 4
             || self.is_place(name)
             || self.has_org_head(name)
-            || name.iter().all(|&i| lex::is_common(self.key(i)))
+            || name.iter().all(|&i| self.toks[i].common())
         {
             return false;
         }
@@ -1003,14 +983,14 @@ impl Scanner<'_> {
 /// The piece less leading and trailing connectors ("of", "and", "the").
 fn trim_connectors<'r>(toks: &[Tok], mut piece: &'r [usize]) -> &'r [usize] {
     while let Some(&f) = piece.first() {
-        if !toks[f].cap && lex::is_connector(&toks[f].key) {
+        if !toks[f].cap && toks[f].connector() {
             piece = &piece[1..];
         } else {
             break;
         }
     }
     while let Some(&l) = piece.last() {
-        if !toks[l].cap && lex::is_connector(&toks[l].key) {
+        if !toks[l].cap && toks[l].connector() {
             piece = &piece[..piece.len() - 1];
         } else {
             break;

@@ -1,134 +1,15 @@
 //! The word lists the entity rules consult, loaded once from `lexicon/`, and
 //! the folded look-ups over them.
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
-
-use crate::extract::lexicon;
+use crate::extract::lexicon::{self, Flags};
 use crate::extract::text::fold;
 
 pub use crate::extract::lexicon::{
-    CALENDAR, COMMON_WORDS as COMMON, CUE_VERBS, DEMONYMS, FIRST_NAMES, INSTITUTIONS,
-    NON_ORG_ACRONYMS, NON_PERSON_HEADS, ORG_AT_CUES, ORG_CUES, ORG_HEADS, ORG_LOWER_HEADS,
-    ORG_POSSESSIONS, PLACES, PUBLIC_DOMAINS, STATE_ABBREVIATIONS as STATE_CODES, SURNAMES,
-    TITLE_COMPLEMENTS, TITLE_PARTS, TITLES,
+    CALENDAR, COMMON_WORDS as COMMON, CONNECTORS, CUE_VERBS, DEMONYM_FORMS, FIRST_NAMES,
+    INSTITUTIONS, MONTH_NAMES, NON_ORG_ACRONYMS, NON_PERSON_HEADS, ORG_AT_CUES, ORG_CUE_FORMS,
+    ORG_HEADS, ORG_LOWER_HEADS, ORG_POSSESSIONS, PLACES, PUBLIC_DOMAINS, STARTERS,
+    STATE_ABBREVIATIONS as STATE_CODES, SURNAMES, TITLE_COMPLEMENTS, TITLE_PARTS, TITLES,
 };
-
-/// Month names from the shared month lexicon, folded.
-pub static MONTH_NAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| lexicon::MONTHS.iter().map(|(m, _)| *m).collect());
-
-/// Words that join capitalised words inside one name: "Department of
-/// Homeland Security", "Customs and Border Protection", "Charles de Gaulle".
-pub const CONNECTORS: &[&str] = &[
-    "of", "and", "the", "de", "del", "della", "la", "las", "los", "le", "van", "von", "der", "den",
-    "bin", "ibn", "al", "da", "di", "du", "dos", "das", "y", "for", "on",
-];
-
-/// Closed-class words that start a sentence but never an organisation's
-/// name ("The", "Meanwhile", "According").
-pub const STARTERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "and",
-    "but",
-    "or",
-    "so",
-    "yet",
-    "also",
-    "however",
-    "meanwhile",
-    "according",
-    "after",
-    "before",
-    "when",
-    "while",
-    "if",
-    "as",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "by",
-    "from",
-    "since",
-    "during",
-    "under",
-    "over",
-    "about",
-    "some",
-    "many",
-    "most",
-    "all",
-    "every",
-    "only",
-    "even",
-    "last",
-    "next",
-    "then",
-    "now",
-    "today",
-    "yesterday",
-    "both",
-    "its",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "your",
-    "what",
-    "why",
-    "how",
-    "where",
-    "who",
-    "which",
-    "there",
-    "here",
-    "amid",
-    "amidst",
-    "despite",
-    "although",
-    "though",
-    "because",
-    "unlike",
-    "like",
-    "per",
-    "via",
-    "without",
-    "more",
-    "less",
-    "several",
-    "another",
-    "other",
-    "each",
-    "any",
-    "no",
-    "not",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "meantime",
-    "still",
-    "indeed",
-    "instead",
-    "thus",
-    "later",
-    "earlier",
-];
 
 /// Lower case, accents dropped; ASCII words skip the Unicode machinery.
 pub fn key(word: &str) -> String {
@@ -141,22 +22,20 @@ pub fn key(word: &str) -> String {
 
 /// A lower-case English word (also tried without a plural "s"/"es").
 pub fn is_common(k: &str) -> bool {
-    COMMON.contains(k)
-        || k.strip_suffix('s').is_some_and(|s| COMMON.contains(s))
-        || k.strip_suffix("es").is_some_and(|s| COMMON.contains(s))
+    is_common_flags(k, lexicon::flags(k))
 }
 
-pub fn is_demonym(k: &str) -> bool {
-    DEMONYMS.contains(k) || k.strip_suffix('s').is_some_and(|s| DEMONYMS.contains(s))
+/// As [`is_common`], given the word's own flags.
+pub fn is_common_flags(k: &str, flags: Flags) -> bool {
+    COMMON.has(flags)
+        || k.strip_suffix('s').is_some_and(|s| COMMON.contains(s))
+        || k.strip_suffix("es").is_some_and(|s| COMMON.contains(s))
 }
 
 /// A noun that describes an organisation, singular or plural: "maker",
 /// "carmakers", "companies".
 pub fn is_org_descriptor(k: &str) -> bool {
-    ORG_CUES.contains(k)
-        || k.strip_suffix('s').is_some_and(|s| ORG_CUES.contains(s))
-        || k.strip_suffix("ies")
-            .is_some_and(|s| ORG_CUES.contains(&format!("{s}y")))
+    ORG_CUE_FORMS.contains(k)
 }
 
 /// Titles written after a name: "Jane Doe MP".
@@ -165,20 +44,31 @@ pub fn is_post_nominal(k: &str) -> bool {
 }
 
 pub fn is_first_name(k: &str) -> bool {
-    FIRST_NAMES.contains(k) && !MONTH_NAMES.contains(k)
+    is_first_name_flags(lexicon::flags(k))
 }
 
+/// As [`is_first_name`], given the word's flags.
+pub fn is_first_name_flags(flags: Flags) -> bool {
+    FIRST_NAMES.has(flags) && !MONTH_NAMES.has(flags)
+}
+
+/// "of", "and", "de": a word that joins the words of one name.
 pub fn is_connector(k: &str) -> bool {
-    CONNECTORS.contains(&k)
+    CONNECTORS.contains(k)
 }
 
 pub fn is_starter(k: &str) -> bool {
-    STARTERS.contains(&k)
+    STARTERS.contains(k)
 }
 
 /// Not a name by itself: a place, nationality, weekday, holiday or month.
 pub fn is_placeish(k: &str) -> bool {
-    PLACES.contains(k) || is_demonym(k) || CALENDAR.contains(k) || MONTH_NAMES.contains(k)
+    is_placeish_flags(lexicon::flags(k))
+}
+
+/// As [`is_placeish`], given the word's flags.
+pub fn is_placeish_flags(flags: Flags) -> bool {
+    PLACES.has(flags) || DEMONYM_FORMS.has(flags) || CALENDAR.has(flags) || MONTH_NAMES.has(flags)
 }
 
 /// Compass and size words that make "South American" or "Greater London"

@@ -344,7 +344,7 @@ pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
             alias_of(&ents, &t.key)
         };
         if let Some((i, rule)) = hit {
-            if t.all_caps && lex::NON_ORG_ACRONYMS.contains(&t.key) {
+            if t.all_caps && t.is(&lex::NON_ORG_ACRONYMS) {
                 continue;
             }
             ents[i].add(t.span, rule);

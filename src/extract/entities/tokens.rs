@@ -1,7 +1,15 @@
 //! Words of the article body with the facts the entity rules need: case,
-//! possessive, sentence start, and whether the gap before is plain space.
+//! possessive, sentence start, whether the gap before is plain space, and
+//! the lexicon lists the word is in.
+//!
+//! The scan walks bytes, decoding a character only where a byte is not
+//! ASCII, and a word's key (its folded form) borrows the text whenever the
+//! word is already lower-case ASCII, as most words are.
+
+use std::borrow::Cow;
 
 use crate::document::Span;
+use crate::extract::lexicon::{self, Flags, Set};
 
 use super::lex::{self, key};
 
@@ -13,15 +21,19 @@ const DOTTED: &[&str] = &[
 ];
 
 #[derive(Debug, Clone)]
-pub struct Tok {
+pub struct Tok<'a> {
     /// The word less any possessive ending.
     pub span: Span,
     /// Folded form of the word.
-    pub key: String,
+    pub key: Cow<'a, str>,
+    /// The lexicon lists `key` is in.
+    pub flags: Flags,
     /// First letter upper case.
     pub cap: bool,
     /// Two or more letters, all upper case ("CBP", "U.S.").
     pub all_caps: bool,
+    /// Holds an ASCII digit ("COVID-19", "F-35").
+    pub digit: bool,
     /// Followed by "'s", "’s", "s'" or the mangled "39s".
     pub poss: bool,
     /// "They’re", "I’m": never part of a name.
@@ -36,17 +48,65 @@ pub struct Tok {
     pub title_line: bool,
 }
 
-impl Tok {
+impl Tok<'_> {
+    /// The folded word.
+    pub fn word(&self) -> &str {
+        &self.key
+    }
+
+    /// Whether the word is in lexicon list `set`.
+    pub fn is(&self, set: &Set) -> bool {
+        set.has(self.flags)
+    }
+
+    /// See [`lex::is_common`].
+    pub fn common(&self) -> bool {
+        lex::is_common_flags(&self.key, self.flags)
+    }
+
+    /// See [`lex::is_placeish`].
+    pub fn placeish(&self) -> bool {
+        lex::is_placeish_flags(self.flags)
+    }
+
+    /// See [`lex::is_connector`].
+    pub fn connector(&self) -> bool {
+        self.is(&lex::CONNECTORS)
+    }
+
+    /// See [`lex::is_starter`].
+    pub fn starter(&self) -> bool {
+        self.is(&lex::STARTERS)
+    }
+
+    /// See [`lex::is_first_name`].
+    pub fn first_name(&self) -> bool {
+        lex::is_first_name_flags(self.flags)
+    }
+
+    /// See [`lex::is_demonym`].
+    pub fn demonym(&self) -> bool {
+        self.is(&lex::DEMONYM_FORMS)
+    }
+
+    /// See [`lex::is_org_descriptor`].
+    pub fn org_descriptor(&self) -> bool {
+        self.is(&lex::ORG_CUE_FORMS)
+    }
+
     /// Could be (part of) a name: capitalised and not a handle, contraction
     /// or identifier.
     pub fn nameable(&self) -> bool {
+        if !self.cap || self.skip || self.contraction || self.digit {
+            return false;
+        }
+        // "COVID-19", "A1231", "F-35": identifiers with digits are never
+        // names (above); nor is a shouted common word.
         let shouted_word = self.all_caps
-            && lex::is_common(&self.key)
-            && !lex::PLACES.contains(&self.key)
-            && !lex::INSTITUTIONS.contains(&self.key);
-        // "COVID-19", "A1231", "F-35": identifiers with digits are never names.
-        let identifier = self.key.chars().any(|c| c.is_ascii_digit());
-        self.cap && !self.skip && !self.contraction && !shouted_word && !identifier
+            && self.common()
+            && !self.is(&lex::PLACES)
+            && !self.is(&lex::INSTITUTIONS);
+        !shouted_word
     }
 
     pub fn is_acronym(&self) -> bool {
@@ -59,40 +119,92 @@ fn is_inner(c: char) -> bool {
     matches!(c, '-' | '.' | '\'' | '\u{2019}' | '&')
 }
 
+/// The character at byte `i` of `s` (a char boundary), ASCII first.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => s[i..].chars().next(),
+    }
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Splits `text[body]` into words.
-pub fn tokenize(text: &str, body: Span) -> Vec<Tok> {
-    let mut out: Vec<Tok> = Vec::new();
-    let region = &text[body.start..body.end];
-    // the character at byte offset `p` of the region (always a boundary)
-    let at = |p: usize| region.get(p..).and_then(|r| r.chars().next());
-    let mut p = 0;
+pub fn tokenize(text: &str, body: Span) -> Vec<Tok<'_>> {
+    let mut out: Vec<Tok> = Vec::with_capacity((body.len() / 6).min(1 << 16));
+    let end_body = body.end;
+    let region = &text[..end_body];
+    let bytes = region.as_bytes();
+    let mut p = body.start;
     let mut prev_end = body.start;
-    while let Some(c) = at(p) {
-        if !c.is_alphanumeric() {
-            p += c.len_utf8();
-            continue;
-        }
-        let start = body.start + p;
+    while p < end_body {
+        let b = bytes[p];
+        let c = if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                p += 1;
+                continue;
+            }
+            char::from(b)
+        } else {
+            let Some(c) = region[p..].chars().next() else {
+                break;
+            };
+            if !c.is_alphanumeric() {
+                p += c.len_utf8();
+                continue;
+            }
+            c
+        };
+        let start = p;
         let mut q = p + c.len_utf8();
-        while let Some(cq) = at(q) {
-            if cq.is_alphanumeric() || cq == '_' {
+        let mut ascii = b < 0x80;
+        while q < end_body {
+            let bq = bytes[q];
+            if bq < 0x80 {
+                if bq.is_ascii_alphanumeric() || bq == b'_' {
+                    q += 1;
+                    continue;
+                }
+                if matches!(bq, b'-' | b'.' | b'\'' | b'&')
+                    && char_at(region, q + 1).is_some_and(is_alnum)
+                {
+                    let next = char_at(region, q + 1).map_or(1, char::len_utf8);
+                    ascii &= next == 1;
+                    q += 1 + next;
+                    continue;
+                }
+                break;
+            }
+            let Some(cq) = region[q..].chars().next() else {
+                break;
+            };
+            ascii = false;
+            if cq.is_alphanumeric() {
                 q += cq.len_utf8();
             } else if let Some(next) =
-                at(q + cq.len_utf8()).filter(|n| is_inner(cq) && n.is_alphanumeric())
+                char_at(region, q + cq.len_utf8()).filter(|n| is_inner(cq) && is_alnum(*n))
             {
                 q += cq.len_utf8() + next.len_utf8();
             } else {
                 break;
             }
         }
-        let mut end = body.start + q;
+        let mut end = q;
         let mut word = &text[start..end];
         // Initials and abbreviations keep their period: "U.S.", "F.", "Sen."
-        if at(q) == Some('.') {
+        if bytes.get(q) == Some(&b'.') {
             let dotted_initials = word.split('.').all(|p| p.chars().count() == 1);
-            let lower = word.to_ascii_lowercase();
             if (dotted_initials && word.chars().next().is_some_and(char::is_uppercase))
-                || DOTTED.contains(&lower.as_str())
+                || (word.len() <= 4 && DOTTED.iter().any(|d| d.eq_ignore_ascii_case(word)))
             {
                 end += 1;
                 q += 1;
@@ -119,44 +231,59 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Tok> {
             }
         }
         if !poss && word.ends_with('s') {
-            if let Some(quote) = at(q).filter(|c| matches!(c, '\'' | '\u{2019}')) {
-                poss = !at(q + quote.len_utf8()).is_some_and(char::is_alphanumeric);
+            if let Some(quote) = char_at(region, q).filter(|c| matches!(c, '\'' | '\u{2019}')) {
+                poss = !char_at(region, q + quote.len_utf8()).is_some_and(is_alnum);
             }
         }
         word = &text[start..end];
         if let Some(p) = word.find(['\'', '\u{2019}']) {
-            let rest = &word[p..];
-            let tail = rest
-                .trim_start_matches(['\'', '\u{2019}'])
-                .to_ascii_lowercase();
-            if matches!(tail.as_str(), "re" | "ve" | "ll" | "d" | "m" | "t") {
+            let tail = word[p..].trim_start_matches(['\'', '\u{2019}']);
+            if ["re", "ve", "ll", "d", "m", "t"]
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(tail))
+            {
                 contraction = true;
             }
         }
-        let before = &text[prev_end.min(start)..start];
         let prev_char = text[..start].chars().next_back();
-        let next_char = text[full_end..].chars().next();
+        let next_char = char_at(text, full_end);
         let skip = matches!(prev_char, Some('@' | '#' | '/' | '_'))
-            || matches!(next_char, Some('/' | '@'))
-            || word.contains("//");
+            || matches!(next_char, Some('/' | '@'));
         let joined = !out.is_empty()
-            && !before.is_empty()
-            && before.chars().all(|c| c == ' ' || c == '\u{a0}')
+            && prev_end < start
+            && text[prev_end..start]
+                .chars()
+                .all(|c| c == ' ' || c == '\u{a0}')
             && !out.last().is_some_and(|t: &Tok| t.poss);
-        let first = word.chars().next().unwrap_or(' ');
         let (mut letters, mut upper) = (0, 0);
-        for c in word.chars().filter(|c| c.is_alphabetic()) {
-            letters += 1;
-            upper += usize::from(c.is_uppercase());
+        if ascii {
+            for &b in word.as_bytes() {
+                letters += usize::from(b.is_ascii_alphabetic());
+                upper += usize::from(b.is_ascii_uppercase());
+            }
+        } else {
+            for c in word.chars().filter(|c| c.is_alphabetic()) {
+                letters += 1;
+                upper += usize::from(c.is_uppercase());
+            }
         }
-        let cap = first.is_uppercase();
+        let cap = word.chars().next().is_some_and(char::is_uppercase);
         let all_caps = letters >= 2 && upper == letters;
         let sent_start = starts_sentence(text, body.start, start, out.last());
+        let key: Cow<str> = if ascii && upper == 0 {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(key(word))
+        };
+        // from the key: folding can make digits ("²" gives "2")
+        let digit = key.bytes().any(|b| b.is_ascii_digit());
         out.push(Tok {
             span: Span::new(start, end),
-            key: key(word),
+            flags: lexicon::flags(&key),
+            key,
             cap,
             all_caps,
+            digit,
             poss,
             contraction,
             sent_start,
@@ -206,9 +333,9 @@ fn mark_title_lines(text: &str, toks: &mut [Tok]) {
         while j < toks.len() && toks[j].span.start < line_end {
             let t = &toks[j];
             if !t.skip && t.key.chars().next().is_some_and(char::is_alphabetic) {
-                let function = lex::is_connector(&t.key)
+                let function = t.connector()
                     || matches!(
-                        t.key.as_str(),
+                        t.word(),
                         "a" | "an"
                             | "to"
                             | "in"
