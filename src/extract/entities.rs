@@ -367,6 +367,14 @@ impl Scanner<'_> {
         }
     }
 
+    /// The lexicon flags of the piece's words joined by spaces.
+    fn joined_flags(&self, piece: &[usize]) -> lexicon::Flags {
+        match piece {
+            [i] => self.toks[*i].flags,
+            _ => lexicon::flags(&self.joined_key(piece)),
+        }
+    }
+
     fn joined_key(&self, piece: &[usize]) -> String {
         piece
             .iter()
@@ -393,8 +401,7 @@ impl Scanner<'_> {
 
     /// All of it a place, nationality, weekday or holiday.
     fn is_place(&self, piece: &[usize]) -> bool {
-        let whole = self.joined_key(piece);
-        if lex::is_placeish(&whole) {
+        if lex::is_placeish_flags(self.joined_flags(piece)) {
             return true;
         }
         piece.iter().all(|&i| {
@@ -759,7 +766,7 @@ impl Scanner<'_> {
         if p.len() > 1 && (lex::is_org_country(Some(self.key(p[0]))) || self.toks[p[0]].demonym()) {
             p = &p[1..];
         }
-        lex::INSTITUTIONS.contains(&self.joined_key(p))
+        lex::INSTITUTIONS.has(self.joined_flags(p))
     }
 
     /// A head word last ("Border Patrol") or before "of" ("Department of
@@ -835,7 +842,7 @@ impl Scanner<'_> {
                 if e + 1 + len > piece.len() {
                     break;
                 }
-                if lex::TITLE_COMPLEMENTS.contains(&self.joined_key(&piece[e + 1..e + 1 + len])) {
+                if lex::TITLE_COMPLEMENTS.has(self.joined_flags(&piece[e + 1..e + 1 + len])) {
                     best = Some(len);
                 }
             }
@@ -915,7 +922,7 @@ impl Scanner<'_> {
         while a < mods.len() {
             let mut found = None;
             for b in (a + 1..=mods.len().min(a + 4)).rev() {
-                if lex::INSTITUTIONS.contains(&self.joined_key(&mods[a..b])) {
+                if lex::INSTITUTIONS.has(self.joined_flags(&mods[a..b])) {
                     found = Some(b);
                     break;
                 }

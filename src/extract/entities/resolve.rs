@@ -1,6 +1,7 @@
 //! Joins candidate mentions into entities: one per person or organisation
 //! per article, named by the fullest form the article gives.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::document::Span;
@@ -14,6 +15,8 @@ use super::{Cand, Kind, words_of};
 struct Ent {
     person: bool,
     words: Vec<String>,
+    /// [`org_key`] of `words`, kept with them: every candidate compares it.
+    key: Vec<String>,
     /// The mention whose text names the entity.
     name_span: Span,
     mentions: Vec<EntityMention>,
@@ -25,6 +28,7 @@ impl Ent {
         let mut e = Ent {
             person,
             words: c.words.clone(),
+            key: org_key(&c.words),
             name_span: c.span,
             mentions: vec![EntityMention {
                 span: c.span,
@@ -34,6 +38,13 @@ impl Ent {
         };
         e.add_role(c.role.as_deref());
         e
+    }
+
+    /// Names the entity by `c`, a fuller form of it.
+    fn rename(&mut self, c: &Cand) {
+        self.words = c.words.clone();
+        self.key = org_key(&c.words);
+        self.name_span = c.span;
     }
 
     fn add(&mut self, span: Span, rule: &'static str) {
@@ -118,15 +129,31 @@ fn initials(name: &str, camel: bool) -> String {
 
 /// Edit distance at most one, counting a swap of neighbours as one.
 fn near(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return near_in(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    near_in(&a, &b)
+}
+
+fn near_in<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if a.len() < 3 || a == b {
         return false;
     }
     if a.len() == b.len() {
-        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-        return diff.len() == 1
-            || (diff.len() == 2
+        // the first two places they differ at, and whether there are more
+        let mut diff = [0usize; 2];
+        let mut n = 0;
+        for i in (0..a.len()).filter(|&i| a[i] != b[i]) {
+            if n == 2 {
+                return false;
+            }
+            diff[n] = i;
+            n += 1;
+        }
+        return n == 1
+            || (n == 2
                 && diff[1] == diff[0] + 1
                 && a[diff[0]] == b[diff[1]]
                 && a[diff[1]] == b[diff[0]]);
@@ -203,8 +230,7 @@ pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
                     Some(i) => {
                         let e = &mut ents[i];
                         if c.words.len() > e.words.len() {
-                            e.words = c.words.clone();
-                            e.name_span = c.span;
+                            e.rename(c);
                         }
                         e.add(c.span, c.rule);
                         e.add_role(c.role.as_deref());
@@ -217,15 +243,14 @@ pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
                 let key = org_key(&c.words);
                 let hit = ents
                     .iter()
-                    .position(|e| !e.person && same_org(&org_key(&e.words), &key));
+                    .position(|e| !e.person && same_org(&e.key, &key));
                 match hit {
                     Some(i) => {
                         let e = &mut ents[i];
                         let longer = c.words.len() > e.words.len()
                             || (c.words.len() == e.words.len() && c.span.len() > e.name_span.len());
                         if longer {
-                            e.words = c.words.clone();
-                            e.name_span = c.span;
+                            e.rename(c);
                         }
                         e.add(c.span, c.rule);
                     }
@@ -337,7 +362,11 @@ pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
         if !t.title_line && !t.all_caps {
             continue;
         }
-        let k = t.key.replace('.', "");
+        let k = if t.key.contains('.') {
+            Cow::Owned(t.key.replace('.', ""))
+        } else {
+            Cow::Borrowed(t.word())
+        };
         let hit = if t.all_caps {
             lookup_acronym(&k, &acronyms).map(|i| (i, "acronym"))
         } else {
@@ -371,7 +400,7 @@ fn alias_of(ents: &[Ent], k: &str) -> Option<(usize, &'static str)> {
     // "Brightwell" for "Brightwell Solar": the name less its head words.
     let k = [k.to_string()];
     ents.iter()
-        .position(|e| !e.person && same_org(&org_key(&e.words), &k))
+        .position(|e| !e.person && same_org(&e.key, &k))
         .map(|i| (i, "org-alias"))
 }
 

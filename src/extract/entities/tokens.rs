@@ -84,7 +84,7 @@ impl Tok<'_> {
         lex::is_first_name_flags(self.flags)
     }
 
-    /// See [`lex::is_demonym`].
+    /// A nationality, singular or plural: "Mexican", "Mexicans".
     pub fn demonym(&self) -> bool {
         self.is(&lex::DEMONYM_FORMS)
     }
