@@ -14,6 +14,8 @@ pub struct Article {
     pub entry: usize,
     pub doc: Document,
     pub found: Extraction,
+    /// Words in the body ([`Document::word_count`]).
+    pub words: usize,
     /// Things worth telling the user that did not stop the article.
     pub warnings: Vec<Problem>,
 }
@@ -28,6 +30,7 @@ pub fn analyse(corpus: &Corpus, entry: &Entry, kinds: Kinds) -> Result<Article, 
     let found = extract::extract(&doc, kinds);
     Ok(Article {
         entry: 0,
+        words: doc.word_count(),
         doc,
         found,
         warnings: read.warnings,

@@ -79,7 +79,7 @@ impl Builder {
         self.summary.articles.push(ArticleRow {
             article: article_ref,
             published_inferred: doc.meta.published.is_none() && doc.meta.inferred.is_some(),
-            words: doc.word_count(),
+            words: article.words,
             people: found.people.len(),
             organisations: found.organisations.len(),
             dates: found.dates.len(),

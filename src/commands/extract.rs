@@ -17,12 +17,13 @@ pub fn run(args: &ExtractArgs, term: Terminal, out: &mut dyn Write) -> anyhow::R
         ExtractFormat::Table => Box::new(ExtractTable::new(out, kinds, term.paint)),
     };
     let mut progress = term.progress(corpus.entries.len(), true);
+    let renderer = reporter.renderer();
     let outcome = super::for_each_article(
         &corpus,
         kinds,
         &mut progress,
-        |_| (),
-        |article, ()| reporter.article(article),
+        |article| renderer.render(article),
+        |article, rendered| reporter.article(article, rendered),
     )?;
     progress.finish();
     reporter.finish(&outcome.errors)?;

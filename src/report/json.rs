@@ -4,8 +4,8 @@
 
 use std::io::{self, Write};
 
-use super::ExtractReporter;
 use super::wire::{ArticleOut, ClaimOut, ClaimsOut, DiffOut, ProblemOut, SCHEMA_VERSION};
+use super::{ExtractReporter, Renderer};
 use crate::claims::diff::Diff;
 use crate::claims::{ArticleRef, Claim};
 use crate::extract::Kinds;
@@ -28,8 +28,24 @@ impl<'w> Json<'w> {
     }
 }
 
+/// One article as a line of JSON, without the line end.
+pub fn article_line(article: &Article, shown: Kinds) -> Vec<u8> {
+    // serialising into memory fails only on a map key that is no string,
+    // and the wire types have none
+    serde_json::to_vec(&ArticleOut::new(article, shown)).expect("wire types serialise")
+}
+
+/// The rendered line, or the article rendered now when none came.
+fn line_of(article: &Article, rendered: Option<Vec<u8>>, shown: Kinds) -> Vec<u8> {
+    rendered.unwrap_or_else(|| article_line(article, shown))
+}
+
 impl ExtractReporter for Json<'_> {
-    fn article(&mut self, article: &Article) -> io::Result<()> {
+    fn renderer(&self) -> Renderer {
+        Renderer::JsonLine(self.shown)
+    }
+
+    fn article(&mut self, article: &Article, rendered: Option<Vec<u8>>) -> io::Result<()> {
         if self.count == 0 {
             writeln!(
                 self.out,
@@ -39,8 +55,7 @@ impl ExtractReporter for Json<'_> {
             self.out.write_all(b",\n")?;
         }
         self.count += 1;
-        serde_json::to_writer(&mut *self.out, &ArticleOut::new(article, self.shown))?;
-        Ok(())
+        self.out.write_all(&line_of(article, rendered, self.shown))
     }
 
     fn finish(&mut self, problems: &[Problem]) -> io::Result<()> {
@@ -72,8 +87,13 @@ impl<'w> Ndjson<'w> {
 }
 
 impl ExtractReporter for Ndjson<'_> {
-    fn article(&mut self, article: &Article) -> io::Result<()> {
-        serde_json::to_writer(&mut *self.out, &ArticleOut::new(article, self.shown))?;
+    fn renderer(&self) -> Renderer {
+        Renderer::JsonLine(self.shown)
+    }
+
+    fn article(&mut self, article: &Article, rendered: Option<Vec<u8>>) -> io::Result<()> {
+        self.out
+            .write_all(&line_of(article, rendered, self.shown))?;
         self.out.write_all(b"\n")
     }
 

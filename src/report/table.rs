@@ -216,7 +216,7 @@ fn qualifier(q: Qualifier) -> &'static str {
 }
 
 impl ExtractReporter for ExtractTable<'_> {
-    fn article(&mut self, article: &Article) -> io::Result<()> {
+    fn article(&mut self, article: &Article, _rendered: Option<Vec<u8>>) -> io::Result<()> {
         let doc = &article.doc;
         let found = &article.found;
         let mut rows: Vec<(usize, Vec<String>)> = Vec::new();

@@ -150,7 +150,7 @@ impl<'a> ArticleOut<'a> {
             headline: meta.headline.map(|s| doc.slice(s)),
             encoding: doc.encoding.name(),
             bytes: doc.text.len(),
-            words: doc.word_count(),
+            words: article.words,
             people: k.people.then(|| entities(doc, &found.people)),
             organisations: k.organisations.then(|| entities(doc, &found.organisations)),
             dates: k
