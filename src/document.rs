@@ -228,7 +228,7 @@ mod tests {
         let cases = [
             ("Blinken met López Obrador on Wednesday.", 6),
             ("The U.S.-Mexico border isn’t closed — yet", 8),
-            ("15,000 migrants; 6,000 more", 5),
+            ("15,000 migrants; 6,000 more", 6),
             ("-- ' ’ - …", 0),
             ("rock-'n'-roll", 1),
             ("", 0),
