@@ -115,9 +115,35 @@ impl Tok<'_> {
     }
 }
 
-fn is_inner(c: char) -> bool {
-    matches!(c, '-' | '.' | '\'' | '\u{2019}' | '&')
-}
+/// How the scan treats each byte; bytes from 0x80 up are decoded.
+const SEP: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 3;
+/// Continues a word but does not start one.
+const UNDERSCORE: u8 = 4;
+/// Joins two word characters: `-`, `.`, `&`.
+const INNER: u8 = 5;
+const APOSTROPHE: u8 = 6;
+const NON_ASCII: u8 = 7;
+
+static CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            b'0'..=b'9' => DIGIT,
+            b'_' => UNDERSCORE,
+            b'-' | b'.' | b'&' => INNER,
+            b'\'' => APOSTROPHE,
+            _ => SEP,
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The character at byte `i` of `s` (a char boundary), ASCII first.
 #[inline]
@@ -126,6 +152,16 @@ fn char_at(s: &str, i: usize) -> Option<char> {
         None => None,
         Some(&b) if b < 0x80 => Some(char::from(b)),
         Some(_) => s[i..].chars().next(),
+    }
+}
+
+/// The character that ends at byte `i` of `s` (a char boundary).
+#[inline]
+fn char_before(s: &str, i: usize) -> Option<char> {
+    match i.checked_sub(1).map(|j| s.as_bytes()[j]) {
+        None => None,
+        Some(b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => s[..i].chars().next_back(),
     }
 }
 
@@ -138,6 +174,45 @@ fn is_alnum(c: char) -> bool {
     }
 }
 
+/// Letters, capitals and whether any byte was an ASCII digit, over a
+/// word's characters.
+#[derive(Clone, Copy, Default)]
+struct Counts {
+    letters: usize,
+    upper: usize,
+    digit: bool,
+}
+
+impl Counts {
+    fn add(&mut self, c: char) {
+        if c.is_alphabetic() {
+            self.letters += 1;
+            self.upper += usize::from(c.is_uppercase());
+        }
+        self.digit |= c.is_ascii_digit();
+    }
+
+    fn remove(&mut self, c: char) {
+        if c.is_alphabetic() {
+            self.letters -= 1;
+            self.upper -= usize::from(c.is_uppercase());
+        }
+    }
+}
+
+/// Only spaces (ASCII or no-break) in `gap`, and at least one.
+fn spaces_only(gap: &[u8]) -> bool {
+    let mut i = 0;
+    while i < gap.len() {
+        match gap[i] {
+            b' ' => i += 1,
+            0xc2 if gap.get(i + 1) == Some(&0xa0) => i += 2,
+            _ => return false,
+        }
+    }
+    !gap.is_empty()
+}
+
 /// Splits `text[body]` into words.
 pub fn tokenize(text: &str, body: Span) -> Vec<Tok<'_>> {
     let mut out: Vec<Tok> = Vec::with_capacity((body.len() / 6).min(1 << 16));
@@ -147,56 +222,80 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Tok<'_>> {
     let mut p = body.start;
     let mut prev_end = body.start;
     while p < end_body {
-        let b = bytes[p];
-        let c = if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
+        let class = CLASS[usize::from(bytes[p])];
+        let mut counts = Counts::default();
+        let first_len = match class {
+            LOWER => {
+                counts.letters = 1;
+                1
+            }
+            UPPER => {
+                counts.letters = 1;
+                counts.upper = 1;
+                1
+            }
+            DIGIT => {
+                counts.digit = true;
+                1
+            }
+            NON_ASCII => {
+                let Some(c) = region[p..].chars().next() else {
+                    break;
+                };
+                if !c.is_alphanumeric() {
+                    p += c.len_utf8();
+                    continue;
+                }
+                counts.add(c);
+                c.len_utf8()
+            }
+            _ => {
                 p += 1;
                 continue;
             }
-            char::from(b)
-        } else {
-            let Some(c) = region[p..].chars().next() else {
-                break;
-            };
-            if !c.is_alphanumeric() {
-                p += c.len_utf8();
-                continue;
-            }
-            c
         };
         let start = p;
-        let mut q = p + c.len_utf8();
-        let mut ascii = b < 0x80;
+        let mut ascii = first_len == 1;
+        let mut q = p + first_len;
+        // the first apostrophe inside the word, for contractions
+        let mut quote = None;
         while q < end_body {
-            let bq = bytes[q];
-            if bq < 0x80 {
-                if bq.is_ascii_alphanumeric() || bq == b'_' {
-                    q += 1;
+            match CLASS[usize::from(bytes[q])] {
+                LOWER => counts.letters += 1,
+                UPPER => {
+                    counts.letters += 1;
+                    counts.upper += 1;
+                }
+                DIGIT => counts.digit = true,
+                UNDERSCORE => {}
+                class @ (INNER | APOSTROPHE) => {
+                    // joins only a word character that follows
+                    if !char_at(region, q + 1).is_some_and(is_alnum) {
+                        break;
+                    }
+                    if class == APOSTROPHE {
+                        quote.get_or_insert(q);
+                    }
+                }
+                NON_ASCII => {
+                    let Some(c) = region[q..].chars().next() else {
+                        break;
+                    };
+                    let len = c.len_utf8();
+                    if c.is_alphanumeric() {
+                        counts.add(c);
+                    } else if c == '\u{2019}' && char_at(region, q + len).is_some_and(is_alnum) {
+                        quote.get_or_insert(q);
+                    } else {
+                        break;
+                    }
+                    ascii = false;
+                    q += len;
                     continue;
                 }
-                if matches!(bq, b'-' | b'.' | b'\'' | b'&')
-                    && char_at(region, q + 1).is_some_and(is_alnum)
-                {
-                    let next = char_at(region, q + 1).map_or(1, char::len_utf8);
-                    ascii &= next == 1;
-                    q += 1 + next;
-                    continue;
-                }
-                break;
+                _ => break,
             }
-            let Some(cq) = region[q..].chars().next() else {
-                break;
-            };
-            ascii = false;
-            if cq.is_alphanumeric() {
-                q += cq.len_utf8();
-            } else if let Some(next) =
-                char_at(region, q + cq.len_utf8()).filter(|n| is_inner(cq) && is_alnum(*n))
-            {
-                q += cq.len_utf8() + next.len_utf8();
-            } else {
-                break;
-            }
+            q += 1;
         }
         let mut end = q;
         let mut word = &text[start..end];
@@ -213,70 +312,64 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Tok<'_>> {
         }
         let full_end = end;
         let mut poss = false;
-        let mut contraction = false;
-        for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-            if word.len() > suffix.len() && word.ends_with(suffix) {
-                end -= suffix.len();
-                poss = true;
-                break;
-            }
-        }
-        if !poss {
-            // "Biden39s": an HTML apostrophe entity mangled into digits.
-            if let Some(stem) = word.strip_suffix("39s") {
-                if stem.len() >= 2 && stem.chars().all(char::is_alphabetic) {
-                    end -= 3;
+        let last = word.as_bytes()[word.len() - 1];
+        if matches!(last, b's' | b'S') {
+            for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+                if word.len() > suffix.len() && word.ends_with(suffix) {
+                    end -= suffix.len();
                     poss = true;
+                    break;
+                }
+            }
+            if !poss {
+                // "Biden39s": an HTML apostrophe entity mangled into digits.
+                if let Some(stem) = word.strip_suffix("39s") {
+                    if stem.len() >= 2 && stem.chars().all(char::is_alphabetic) {
+                        end -= 3;
+                        poss = true;
+                    }
+                }
+            }
+            if !poss && last == b's' {
+                if let Some(quote) = char_at(region, q).filter(|c| matches!(c, '\'' | '\u{2019}')) {
+                    poss = !char_at(region, q + quote.len_utf8()).is_some_and(is_alnum);
                 }
             }
         }
-        if !poss && word.ends_with('s') {
-            if let Some(quote) = char_at(region, q).filter(|c| matches!(c, '\'' | '\u{2019}')) {
-                poss = !char_at(region, q + quote.len_utf8()).is_some_and(is_alnum);
-            }
+        for c in text[end..full_end].chars() {
+            counts.remove(c);
         }
         word = &text[start..end];
-        if let Some(p) = word.find(['\'', '\u{2019}']) {
-            let tail = word[p..].trim_start_matches(['\'', '\u{2019}']);
-            if ["re", "ve", "ll", "d", "m", "t"]
+        let contraction = quote.filter(|&at| at < end).is_some_and(|at| {
+            let tail = text[at..end].trim_start_matches(['\'', '\u{2019}']);
+            ["re", "ve", "ll", "d", "m", "t"]
                 .iter()
                 .any(|c| c.eq_ignore_ascii_case(tail))
-            {
-                contraction = true;
-            }
-        }
-        let prev_char = text[..start].chars().next_back();
-        let next_char = char_at(text, full_end);
-        let skip = matches!(prev_char, Some('@' | '#' | '/' | '_'))
-            || matches!(next_char, Some('/' | '@'));
+        });
+        let skip = matches!(char_before(text, start), Some('@' | '#' | '/' | '_'))
+            || matches!(char_at(text, full_end), Some('/' | '@'));
         let joined = !out.is_empty()
-            && prev_end < start
-            && text[prev_end..start]
-                .chars()
-                .all(|c| c == ' ' || c == '\u{a0}')
+            && spaces_only(&bytes[prev_end..start])
             && !out.last().is_some_and(|t: &Tok| t.poss);
-        let (mut letters, mut upper) = (0, 0);
-        if ascii {
-            for &b in word.as_bytes() {
-                letters += usize::from(b.is_ascii_alphabetic());
-                upper += usize::from(b.is_ascii_uppercase());
-            }
+        let cap = if ascii {
+            class == UPPER
         } else {
-            for c in word.chars().filter(|c| c.is_alphabetic()) {
-                letters += 1;
-                upper += usize::from(c.is_uppercase());
-            }
-        }
-        let cap = word.chars().next().is_some_and(char::is_uppercase);
-        let all_caps = letters >= 2 && upper == letters;
+            word.chars().next().is_some_and(char::is_uppercase)
+        };
+        let all_caps = counts.letters >= 2 && counts.upper == counts.letters;
         let sent_start = starts_sentence(text, body.start, start, out.last());
-        let key: Cow<str> = if ascii && upper == 0 {
+        let key: Cow<str> = if ascii && counts.upper == 0 {
             Cow::Borrowed(word)
         } else {
             Cow::Owned(key(word))
         };
-        // from the key: folding can make digits ("²" gives "2")
-        let digit = key.bytes().any(|b| b.is_ascii_digit());
+        // From the key when folding may have made digits ("²" gives "2"),
+        // or the possessive took some away ("Biden39s").
+        let digit = if ascii && !poss {
+            counts.digit
+        } else {
+            key.bytes().any(|b| b.is_ascii_digit())
+        };
         out.push(Tok {
             span: Span::new(start, end),
             flags: lexicon::flags(&key),
@@ -302,7 +395,12 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Tok<'_>> {
 /// short dashes and spaces lie between it and a terminator, a colon, an em
 /// dash, a line break or the start of the body.
 fn starts_sentence(text: &str, body_start: usize, start: usize, prev: Option<&Tok>) -> bool {
-    for (i, c) in text[body_start..start].char_indices().rev() {
+    let mut i = start;
+    while i > body_start {
+        let Some(c) = char_before(text, i) else {
+            break;
+        };
+        i -= c.len_utf8();
         match c {
             ' ' | '\t' | '\u{a0}' | '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}'
             | '\u{2019}' | '(' | '[' | '-' | '\u{2013}' | '*' => continue,
@@ -310,8 +408,7 @@ fn starts_sentence(text: &str, body_start: usize, start: usize, prev: Option<&To
             '\n' | '\r' | '!' | '?' | ':' | '\u{2026}' | '\u{2014}' => return true,
             '.' => {
                 // "Sen. Smith", "John F. Kennedy": the period is the word's own.
-                let abs = body_start + i;
-                return !prev.is_some_and(|p| p.span.end >= abs && p.key.ends_with('.'));
+                return !prev.is_some_and(|p| p.span.end >= i && p.key.ends_with('.'));
             }
             _ => return false,
         }
@@ -363,5 +460,113 @@ fn mark_title_lines(text: &str, toks: &mut [Tok]) {
             t.title_line = titled;
         }
         i = j.max(i + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each word as `text` (its span), then `=key` when the key is not the
+    /// text, then the facts that are true among cap, caps, digit, poss,
+    /// contraction, start, skip, joined.
+    fn show(text: &str) -> Vec<String> {
+        tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| {
+                let mut s = text[t.span.start..t.span.end].to_string();
+                if t.word() != s {
+                    s = format!("{s}={}", t.word());
+                }
+                for (on, name) in [
+                    (t.cap, "cap"),
+                    (t.all_caps, "caps"),
+                    (t.digit, "digit"),
+                    (t.poss, "poss"),
+                    (t.contraction, "contraction"),
+                    (t.sent_start, "start"),
+                    (t.skip, "skip"),
+                    (t.joined, "joined"),
+                ] {
+                    if on {
+                        s.push(' ');
+                        s.push_str(name);
+                    }
+                }
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_with_their_facts() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Sen. Smith met U.S. envoys.",
+                &[
+                    "Sen.=sen. cap start",
+                    "Smith=smith cap joined",
+                    "met joined",
+                    "U.S.=u.s. cap caps joined",
+                    "envoys joined",
+                ],
+            ),
+            (
+                "Biden’s aides and the Smiths' lawyer",
+                &[
+                    "Biden=biden cap poss start",
+                    "aides",
+                    "and joined",
+                    "the joined",
+                    "Smiths=smiths cap poss joined",
+                    "lawyer",
+                ],
+            ),
+            (
+                // an inner mark joins only a letter or digit: "-'" splits
+                "Turner39s envoy: they’re rock-'n'-roll fans",
+                &[
+                    "Turner=turner cap poss start",
+                    "envoy",
+                    "they’re=they're contraction start",
+                    "rock joined",
+                    "n",
+                    "roll",
+                    "fans joined",
+                ],
+            ),
+            (
+                "López\u{a0}Obrador and CBP; COVID-19 via @SecBlinken",
+                &[
+                    "López=lopez cap start",
+                    "Obrador=obrador cap joined",
+                    "and joined",
+                    "CBP=cbp cap caps joined",
+                    "COVID-19=covid-19 cap caps digit",
+                    "via joined",
+                    "SecBlinken=secblinken cap skip",
+                ],
+            ),
+            (
+                "a 5 km² plot",
+                &[
+                    "a start",
+                    "5 digit joined",
+                    "km²=km2 digit joined",
+                    "plot joined",
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn lexicon_flags_come_with_each_word() {
+        let text = "The Department of State";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        assert!(toks[0].starter() && toks[2].connector());
+        assert!(toks[1].is(&lex::ORG_HEADS) && !toks[3].placeish());
     }
 }
