@@ -183,6 +183,11 @@ fn main() {
     for (word, bits) in &entries {
         writeln!(code, "    ({word:?}, {bits:#x}),").unwrap();
     }
+    writeln!(code, "];\nstatic PACKED: [u64; {}] = [", entries.len()).unwrap();
+    for row in table::packed(&words).chunks(8) {
+        let row: Vec<String> = row.iter().map(|p| format!("{p:#x}")).collect();
+        writeln!(code, "    {},", row.join(", ")).unwrap();
+    }
     writeln!(code, "];\nstatic SLOTS: [u32; {size}] = [").unwrap();
     for row in slots.chunks(16) {
         let row: Vec<String> = row.iter().map(u32::to_string).collect();

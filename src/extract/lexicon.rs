@@ -23,7 +23,7 @@ pub type Flags = u64;
 /// answers for every list, so a caller asking about one word many times
 /// may keep its flags and test them with [`Set::has`].
 pub fn flags(item: &str) -> Flags {
-    table::probe(&SLOTS, item, |e| ENTRIES[e].0).map_or(0, |e| ENTRIES[e].1)
+    table::probe(&SLOTS, &PACKED, item, |e| ENTRIES[e].0).map_or(0, |e| ENTRIES[e].1)
 }
 
 /// One lexicon list: its bit in the shared table.
@@ -90,18 +90,25 @@ mod tests {
     #[test]
     fn table_finds_each_entry_and_nothing_else() {
         for (e, (word, bits)) in ENTRIES.iter().enumerate() {
-            assert_eq!(table::probe(&SLOTS, word, |i| ENTRIES[i].0), Some(e));
+            assert_eq!(
+                table::probe(&SLOTS, &PACKED, word, |i| ENTRIES[i].0),
+                Some(e)
+            );
             assert_eq!(flags(word), *bits);
         }
         for absent in ["", "zzqx", "department ofx", "quebe", "quebecx", "Quebec"] {
             assert_eq!(flags(absent), 0, "{absent}");
         }
-        let words = ["a", "ab", "abcdefgh", "abcdefghi"];
+        // short and long words, and words that share their first eight bytes
+        let words = ["a", "ab", "abcdefgh", "abcdefghi", "abcdefghij", "é"];
         let slots = table::layout(&words);
+        let packed = table::packed(&words);
         for (e, w) in words.iter().enumerate() {
-            assert_eq!(table::probe(&slots, w, |i| words[i]), Some(e));
+            assert_eq!(table::probe(&slots, &packed, w, |i| words[i]), Some(e));
         }
-        assert_eq!(table::probe(&slots, "abcdefghij", |i| words[i]), None);
+        for absent in ["abcdefghijk", "abcdefg", "b", "e", ""] {
+            assert_eq!(table::probe(&slots, &packed, absent, |i| words[i]), None);
+        }
     }
 
     #[test]

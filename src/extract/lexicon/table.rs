@@ -4,9 +4,11 @@
 //!
 //! One table holds every word of every plain word list, each with a bit per
 //! list it is in: a word is hashed once however many lists a rule asks
-//! about. The hash reads eight bytes at a time; words are short, so a
-//! look-up costs a few multiplications and one or two cache lines, where
-//! SipHash (what `phf` uses) costs several rounds per word.
+//! about. Most words are eight bytes or fewer: such a word is packed into
+//! one `u64` (zero-padded; no word holds a zero byte), hashed with one
+//! multiplication, and compared with the packed form of the entry, so a
+//! look-up costs a few instructions and two cache lines. Longer words are
+//! hashed eight bytes at a time and compared in full.
 
 // build.rs uses the layout half, the crate the probe half.
 #![allow(dead_code)]
@@ -20,7 +22,38 @@ pub const MAX_ENTRIES: usize = (1 << INDEX_BITS) - 1;
 
 const K: u64 = 0x9e37_79b9_7f4a_7c15;
 
+/// The packed form of an entry too long to pack: no packed word equals it,
+/// since 0xff is never a byte of UTF-8.
+pub const UNPACKED: u64 = u64::MAX;
+
+/// A word of at most eight bytes as one number, its bytes little-endian.
+#[inline]
+pub fn pack(bytes: &[u8]) -> Option<u64> {
+    if bytes.len() > 8 {
+        return None;
+    }
+    let mut w = 0u64;
+    for (i, &b) in bytes.iter().enumerate() {
+        w |= u64::from(b) << (8 * i);
+    }
+    Some(w)
+}
+
+#[inline]
+fn mix(x: u64) -> u64 {
+    let h = (x ^ (x >> 31)).wrapping_mul(K);
+    h ^ (h >> 29)
+}
+
+#[inline]
 pub fn hash(bytes: &[u8]) -> u64 {
+    match pack(bytes) {
+        Some(w) => mix(w),
+        None => long_hash(bytes),
+    }
+}
+
+fn long_hash(bytes: &[u8]) -> u64 {
     let mut h = (bytes.len() as u64).wrapping_mul(K);
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
@@ -67,11 +100,29 @@ pub fn layout(words: &[&str]) -> Vec<u32> {
     slots
 }
 
-/// Finds the entry of `word` by linear probing from its hash; `entry(i)`
-/// gives the word of entry `i`. `slots.len()` is a power of two and at
-/// least one slot is empty.
-pub fn probe<'a>(slots: &[u32], word: &str, entry: impl Fn(usize) -> &'a str) -> Option<usize> {
-    let h = hash(word.as_bytes());
+/// The packed form of each entry ([`pack`], else [`UNPACKED`]).
+pub fn packed(words: &[&str]) -> Vec<u64> {
+    words
+        .iter()
+        .map(|w| pack(w.as_bytes()).unwrap_or(UNPACKED))
+        .collect()
+}
+
+/// Finds the entry of `word` by linear probing from its hash; `packed` is
+/// [`packed`] of the entries and `entry(i)` gives the word of entry `i`.
+/// `slots.len()` is a power of two and at least one slot is empty.
+#[inline]
+pub fn probe<'a>(
+    slots: &[u32],
+    packed: &[u64],
+    word: &str,
+    entry: impl Fn(usize) -> &'a str,
+) -> Option<usize> {
+    let short = pack(word.as_bytes());
+    let h = match short {
+        Some(w) => mix(w),
+        None => long_hash(word.as_bytes()),
+    };
     let mask = slots.len() - 1;
     let fp = fingerprint(h);
     let index_mask = (1u32 << INDEX_BITS) - 1;
@@ -83,7 +134,11 @@ pub fn probe<'a>(slots: &[u32], word: &str, entry: impl Fn(usize) -> &'a str) ->
         }
         if s & !index_mask == fp {
             let e = (s & index_mask) as usize - 1;
-            if entry(e) == word {
+            let hit = match short {
+                Some(w) => packed[e] == w,
+                None => entry(e) == word,
+            };
+            if hit {
                 return Some(e);
             }
         }
