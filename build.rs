@@ -194,6 +194,24 @@ fn main() {
         writeln!(code, "    {},", row.join(", ")).unwrap();
     }
     writeln!(code, "];").unwrap();
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("lexicon_sets.rs");
-    std::fs::write(out, code).unwrap();
+    let out_dir = std::env::var("OUT_DIR").unwrap();
+    std::fs::write(Path::new(&out_dir).join("lexicon_sets.rs"), code).unwrap();
+    std::fs::write(Path::new(&out_dir).join("fold_table.rs"), fold_table()).unwrap();
 }
+
+/// The folded form of every character below U+0250 (ASCII, Latin-1 and
+/// Latin Extended-A and -B), so that `extract::text::fold` folds the
+/// letters of most names by table. Folding works character by character
+/// (decomposition, marks dropped, lower case), so a table of characters
+/// folds strings exactly as the full machinery does.
+fn fold_table() -> String {
+    let mut code = format!("static FOLD_TABLE: [&str; {FOLD_TABLE_LEN:#x}] = [\n");
+    for n in 0..FOLD_TABLE_LEN {
+        let c = char::from_u32(n).expect("below U+0250 every code point is a char");
+        writeln!(code, "    {:?},", fold(&c.to_string())).unwrap();
+    }
+    code.push_str("];\n");
+    code
+}
+
+const FOLD_TABLE_LEN: u32 = 0x250;

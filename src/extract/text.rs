@@ -39,6 +39,26 @@ pub fn is_whole_word(text: &str, span: Span) -> bool {
 /// Lower case with accents removed and curly apostrophes made straight:
 /// "López" and "Lopez" fold alike.
 pub fn fold(s: &str) -> String {
+    // Latin letters and the curly apostrophe by table (built from
+    // `fold_slowly`); anything else takes the Unicode machinery.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\0'..='\u{7f}' => out.push(c.to_ascii_lowercase()),
+            '\u{2019}' => out.push('\''),
+            _ => match FOLD_TABLE.get(c as usize) {
+                Some(folded) => out.push_str(folded),
+                None => return fold_slowly(s),
+            },
+        }
+    }
+    out
+}
+
+include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
+
+/// [`fold`] by compatibility decomposition, marks dropped, lower case.
+fn fold_slowly(s: &str) -> String {
     s.nfkd()
         .filter(|c| !is_combining_mark(*c))
         .map(|c| if c == '\u{2019}' { '\'' } else { c })
@@ -154,6 +174,26 @@ pub fn floor_char_boundary(text: &str, mut pos: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fold_table_folds_as_the_unicode_machinery() {
+        for n in 0..0x250u32 {
+            let c = char::from_u32(n).expect("a char");
+            assert_eq!(
+                FOLD_TABLE[n as usize],
+                fold_slowly(&c.to_string()),
+                "U+{n:04X}"
+            );
+        }
+        for s in [
+            "Ærøskøbing İstanbul ½ ŉ",
+            "Łódź Straße’s",
+            "Ελλάδα Δήμος",
+            "naïve 🙂 x",
+        ] {
+            assert_eq!(fold(s), fold_slowly(s), "{s}");
+        }
+    }
 
     #[test]
     fn folds_accents_and_case() {
