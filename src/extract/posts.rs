@@ -26,7 +26,8 @@
 //! One post quoted twice (same handle and date, one text holding the other)
 //! is kept once, preferring the copy with a link, else the later (the embed).
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -50,6 +51,8 @@ const MAX_NEWLINES_BEFORE_ATTRIBUTION: usize = 3;
 const PROSE_WORDS: usize = 15;
 /// Bytes before a `(@` searched for the dash, the link and the post's end.
 const LOOK_BACK: usize = 4096;
+/// Folded bytes of a post's text compared when looking for a second copy.
+const FOLDED_BYTES: usize = 400;
 
 /// One attribution line, `— Name (@handle) Month D, YYYY`, with the link
 /// that precedes it. All spans are byte ranges into the text given to
@@ -117,11 +120,13 @@ pub fn from_attributions(doc: &Document, found: &[Attribution]) -> Vec<Post> {
     if found.is_empty() {
         return Vec::new();
     }
-    let usual_gap = usual_gap(text, body);
+    // Needed only where a post meets a wide blank gap: counted then, once.
+    let gap = OnceCell::new();
+    let usual_gap = || *gap.get_or_init(|| usual_gap(text, body));
     let mut posts: Vec<Post> = Vec::with_capacity(found.len());
     let mut floor = body.start;
     for a in found {
-        let start = text_start(text, floor, a.text_end, usual_gap);
+        let start = text_start(text, floor, a.text_end, &usual_gap);
         let text_span = trim(text, Span::new(start, a.text_end.max(start)));
         let text_span = if text_span.is_empty() {
             Span::new(a.span.start, a.span.start)
@@ -307,7 +312,7 @@ fn previous_line_end(text: &str, floor: usize, line_start: usize) -> Option<(usi
 
 /// Where a post whose text ends at `end` starts: its line, and earlier lines
 /// while they still look like the embed (see the module comment).
-fn text_start(text: &str, floor: usize, end: usize, usual_gap: usize) -> usize {
+fn text_start(text: &str, floor: usize, end: usize, usual_gap: &dyn Fn() -> usize) -> usize {
     let floor = floor.min(end);
     let mut start = text[floor..end]
         .rfind('\n')
@@ -338,8 +343,8 @@ fn text_start(text: &str, floor: usize, end: usize, usual_gap: usize) -> usize {
             break;
         };
         // A blank line ends the post unless it is wider than the article's
-        // own paragraph gap.
-        if newlines >= 2 && !(usual_gap >= 2 && newlines > usual_gap) {
+        // own paragraph gap (which is at least one blank line: two newlines).
+        if newlines >= 2 && !(newlines > 2 && newlines > usual_gap() && usual_gap() >= 2) {
             break;
         }
         let s = &text[line.start..line.end];
@@ -365,8 +370,153 @@ fn text_start(text: &str, floor: usize, end: usize, usual_gap: usize) -> usize {
 /// colon, reports speech, or speaks of posting in a finished sentence.
 fn is_narration(s: &str) -> bool {
     s.ends_with(':')
-        || REPORTED_SPEECH.is_match(s)
-        || (s.ends_with(['.', ':']) && POSTING.is_match(s))
+        || reports_speech(s).unwrap_or_else(|| REPORTED_SPEECH.is_match(s))
+        || (s.ends_with(['.', ':']) && speaks_of_posting(s).unwrap_or_else(|| POSTING.is_match(s)))
+}
+
+/// [`REPORTED_SPEECH`] without the regex: a closing double quote after
+/// sentence punctuation (and perhaps a single quote), then blanks and a
+/// lower-case letter. `None` when that letter is not ASCII: `\p{Ll}` is the
+/// regex's to judge (std's `is_lowercase` also takes `ª`, `ʰ`).
+fn reports_speech(s: &str) -> Option<bool> {
+    let bytes = s.as_bytes();
+    let mut undecided = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        // `"`, or the last byte of `”` (E2 80 9D)
+        let quote_len = match b {
+            b'"' => 1,
+            0x9D if bytes[..i].ends_with(&[0xE2, 0x80]) => 3,
+            _ => continue,
+        };
+        let quote = i + 1 - quote_len;
+        let mut before = s[..quote].chars().rev();
+        let opened = match before.next() {
+            Some('\'' | '’') => before.next().is_some_and(is_speech_end),
+            Some(c) => is_speech_end(c),
+            None => false,
+        };
+        if !opened {
+            continue;
+        }
+        let after = &s[i + 1..];
+        let word = after.trim_start_matches([' ', '\t', '\u{a0}']);
+        if word.len() == after.len() {
+            continue;
+        }
+        match word.chars().next() {
+            Some(c) if c.is_ascii_lowercase() => return Some(true),
+            Some(c) if !c.is_ascii() => undecided = true,
+            _ => {}
+        }
+    }
+    if undecided { None } else { Some(false) }
+}
+
+fn is_speech_end(c: char) -> bool {
+    matches!(c, ',' | '.' | '!' | '?' | '…')
+}
+
+/// [`POSTING`] without the regex, word by word: `None` when the answer
+/// hangs on a character the regex judges by Unicode tables (a non-ASCII
+/// letter against a keyword, or `ſ`, which folds to `s`).
+fn speaks_of_posting(s: &str) -> Option<bool> {
+    if s.contains('ſ') {
+        return None;
+    }
+    let bytes = s.as_bytes();
+    // The ASCII word at `at`, when one starts there: a run of `\w` bytes.
+    let word_at = |at: usize| -> &[u8] {
+        let len = bytes.get(at..).map_or(0, |rest| {
+            rest.iter().take_while(|b| is_ascii_word(**b)).count()
+        });
+        &bytes[at..at + len]
+    };
+    let mut undecided = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_ascii_word(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let word = word_at(i);
+        let end = i + word.len();
+        let start = i;
+        i = end;
+        let is = |w: &[u8], k: &str| w.eq_ignore_ascii_case(k.as_bytes());
+        // the word's end where the phrase it opens matches, up to the last \b
+        let phrase_end = if [
+            "tweeted",
+            "posted",
+            "wrote",
+            "replied",
+            "responded",
+            "reposted",
+            "retweeted",
+        ]
+        .iter()
+        .any(|k| is(word, k))
+        {
+            Some(end)
+        } else if is(word, "on") || is(word, "to") {
+            // `(?:X|Twitter|social media)` after one space
+            let next = if bytes.get(end) == Some(&b' ') {
+                word_at(end + 1)
+            } else {
+                &[]
+            };
+            if is(next, "x") || is(next, "twitter") {
+                Some(end + 1 + next.len())
+            } else if is(next, "social")
+                && bytes.get(end + 7) == Some(&b' ')
+                && is(word_at(end + 8), "media")
+            {
+                Some(end + 13)
+            } else {
+                None
+            }
+        } else if is(word, "in") {
+            // `a (?:post|tweet)`
+            let a = bytes.get(end) == Some(&b' ')
+                && is(word_at(end + 1), "a")
+                && bytes.get(end + 2) == Some(&b' ');
+            let next = if a { word_at(end + 3) } else { &[] };
+            (is(next, "post") || is(next, "tweet")).then_some(end + 3 + next.len())
+        } else {
+            None
+        };
+        let Some(phrase_end) = phrase_end else {
+            continue;
+        };
+        // ASCII neighbours are not word bytes (the words are whole runs).
+        let left = s[..start].chars().next_back();
+        let right = s[phrase_end..].chars().next();
+        match (
+            left.map_or(Some(false), is_word_char),
+            right.map_or(Some(false), is_word_char),
+        ) {
+            (Some(false), Some(false)) => return Some(true),
+            (None, _) | (_, None) => undecided = true,
+            _ => {}
+        }
+    }
+    if undecided { None } else { Some(false) }
+}
+
+fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `c` is a regex `\w` character, where that is plain: ASCII, and
+/// the quotes, dashes and spaces of news text. `None` for other characters.
+fn is_word_char(c: char) -> Option<bool> {
+    if c.is_ascii() {
+        return u8::try_from(c).ok().map(is_ascii_word);
+    }
+    matches!(
+        c,
+        '‘' | '’' | '“' | '”' | '—' | '–' | '…' | '«' | '»' | '\u{a0}'
+    )
+    .then_some(false)
 }
 
 /// A line of at least [`PROSE_WORDS`] words ending in a period.
@@ -398,24 +548,34 @@ fn is_headline(s: &str) -> bool {
 /// The most common number of newlines between consecutive non-blank lines:
 /// 1 when paragraphs are single lines, 2 when a blank line separates them.
 fn usual_gap(text: &str, body: Span) -> usize {
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+    // Gaps are counted in a small array; wider ones are rare.
+    let mut narrow = [0usize; 8];
+    let mut wide: BTreeMap<usize, usize> = BTreeMap::new();
     let mut newlines = 0;
     let mut seen_text = false;
     for line in text[body.start..body.end].split('\n') {
-        if line.trim().is_empty() {
+        if line.trim_start().is_empty() {
             newlines += 1;
             continue;
         }
         if seen_text {
-            *counts.entry(newlines + 1).or_default() += 1;
+            match narrow.get_mut(newlines + 1) {
+                Some(n) => *n += 1,
+                None => *wide.entry(newlines + 1).or_default() += 1,
+            }
         }
         seen_text = true;
         newlines = 0;
     }
-    counts
-        .into_iter()
-        .max_by_key(|&(gap, n)| (n, std::cmp::Reverse(gap)))
-        .map_or(1, |(gap, _)| gap)
+    // The most frequent gap; the narrower of two as frequent.
+    let mut best = (1, 0);
+    let counts = narrow.iter().copied().enumerate().chain(wide);
+    for (gap, n) in counts {
+        if n > best.1 {
+            best = (gap, n);
+        }
+    }
+    best.0
 }
 
 fn month_number(word: &str) -> Option<u32> {
@@ -439,31 +599,39 @@ fn normalise_url(link: &str) -> String {
 /// of one holds the other's (an article may lead the prose copy with its own
 /// words). The copy with a link is kept, else the later one, the embed.
 fn dedupe(text: &str, posts: Vec<Post>) -> Vec<Post> {
+    // An article quotes a handful of posts: a scan of those kept so far
+    // beats a map. A kept copy is only ever replaced by one of its own
+    // account and day, so the kept copies of an account, in order, are the
+    // candidates.
     let mut keep: Vec<(Post, String)> = Vec::with_capacity(posts.len());
-    let mut by_account: HashMap<(String, Option<NaiveDate>), Vec<usize>> = HashMap::new();
     for p in posts {
         let words = folded_words(&text[p.text.start..p.text.end]);
-        let same = by_account
-            .entry((p.handle.to_lowercase(), p.date))
-            .or_default();
-        let twin = same.iter().copied().find(|&i| {
-            let other = &keep[i].1;
-            !words.is_empty()
-                && !other.is_empty()
-                && (other.contains(head(&words)) || words.contains(head(other)))
+        let twin = keep.iter().position(|(other, other_words)| {
+            other.date == p.date
+                && same_handle(&other.handle, &p.handle)
+                && !words.is_empty()
+                && !other_words.is_empty()
+                && (other_words.contains(head(&words)) || words.contains(head(other_words)))
         });
         match twin {
             Some(i) if keep[i].0.url.is_none() || p.url.is_some() => keep[i] = (p, words),
             Some(_) => {}
-            None => {
-                same.push(keep.len());
-                keep.push((p, words));
-            }
+            None => keep.push((p, words)),
         }
     }
     let mut keep: Vec<Post> = keep.into_iter().map(|(p, _)| p).collect();
     keep.sort_by_key(|p| p.span);
     keep
+}
+
+/// Handles compared as lower case; handles are ASCII, the general case is
+/// kept for any other caller's.
+fn same_handle(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 /// The first letters of a copy's words: enough to recognise it inside the
@@ -473,14 +641,44 @@ fn head(words: &str) -> &str {
     &words[..end]
 }
 
-/// Lower-case letters and digits of the first words, for comparing copies.
+/// Lower-case letters and digits of the first words, for comparing copies:
+/// the alphanumerics of [`fold`], up to [`FOLDED_BYTES`].
+///
+/// Folded as it goes rather than whole, so a long post costs only the bytes
+/// kept. ASCII folds to itself lower-cased, and an ASCII character is a
+/// starter that normalisation never moves past, so `fold` of the text is
+/// `fold` of its ASCII and non-ASCII runs, one after the other.
 fn folded_words(s: &str) -> String {
     let mut out = String::new();
-    for c in fold(s).chars().filter(|c| c.is_alphanumeric()) {
-        if out.len() >= 400 {
-            break;
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        for b in rest[..ascii].bytes() {
+            if out.len() >= FOLDED_BYTES {
+                return out;
+            }
+            if b.is_ascii_alphanumeric() {
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
         }
-        out.push(c);
+        rest = &rest[ascii..];
+        let run = rest
+            .bytes()
+            .position(|b| b.is_ascii())
+            .unwrap_or(rest.len());
+        if run > 0 && out.len() >= FOLDED_BYTES {
+            return out;
+        }
+        for c in fold(&rest[..run]).chars().filter(|c| c.is_alphanumeric()) {
+            if out.len() >= FOLDED_BYTES {
+                return out;
+            }
+            out.push(c);
+        }
+        rest = &rest[run..];
     }
     out
 }
@@ -891,6 +1089,146 @@ mod tests {
             for start in 0..end {
                 let _ = attributions(text, Span::new(start, end));
             }
+        }
+    }
+
+    /// Whether the fast matchers agree with the regexes they stand for.
+    fn narration_agrees(s: &str) {
+        if let Some(fast) = reports_speech(s) {
+            assert_eq!(
+                fast,
+                REPORTED_SPEECH.is_match(s),
+                "reported speech in {s:?}"
+            );
+        }
+        if let Some(fast) = speaks_of_posting(s) {
+            assert_eq!(fast, POSTING.is_match(s), "posting in {s:?}");
+        }
+    }
+
+    #[test]
+    fn reported_speech_without_the_regex() {
+        for (line, expected) in [
+            (
+                "“Enough is enough!” one user wrote. “We pay too much!”",
+                Some(true),
+            ),
+            ("\"We will win this,\" said one user on X.", Some(true)),
+            ("“Not now.’” she said", Some(true)),
+            ("“Not now.'\"\u{a0}\tshe said", Some(true)),
+            ("“We will win,” Smith said.", Some(false)),
+            ("He said “no.”", Some(false)),
+            ("“Enough!”she said", Some(false)),
+            ("Enough is enough !", Some(false)),
+            ("\"", Some(false)),
+            // a lower-case letter outside ASCII is the regex's to judge
+            ("“Ya basta,” éste dijo", None),
+            ("“Ya basta,” Éste dijo; “no,” dijo", Some(true)),
+            ("“Ya basta.” Éste dijo", None),
+        ] {
+            assert_eq!(reports_speech(line), expected, "{line:?}");
+            narration_agrees(line);
+        }
+        assert!(REPORTED_SPEECH.is_match("“Ya basta,” éste dijo"));
+        assert!(!REPORTED_SPEECH.is_match("“Ya basta,” ªb"));
+    }
+
+    #[test]
+    fn posting_without_the_regex() {
+        for (line, expected) in [
+            ("The senator posted a reply on Tuesday.", Some(true)),
+            ("The senator responded on X:", Some(true)),
+            ("She TWEETED it again.", Some(true)),
+            ("He took to social media.", Some(true)),
+            ("He took to social  media.", Some(false)),
+            ("He said so in a tweet.", Some(true)),
+            ("He said so in a tweetstorm.", Some(false)),
+            ("She wrote to Twitter.", Some(true)),
+            ("They went on Xbox.", Some(false)),
+            ("Upon X we agreed.", Some(false)),
+            ("The reposter was banned.", Some(false)),
+            ("The post_ed_it tool.", Some(false)),
+            ("“Stop,” she wrote.", Some(true)),
+            ("—wrote Ms. Lee.", Some(true)),
+            ("The governor spoke to reporters on Monday.", Some(false)),
+            // a non-ASCII letter against a keyword, or `ſ`, is the regex's
+            ("Éwrote nothing.", None),
+            ("He poſted it.", None),
+            ("José wrote it.", Some(true)),
+        ] {
+            assert_eq!(speaks_of_posting(line), expected, "{line:?}");
+            narration_agrees(line);
+        }
+        assert!(POSTING.is_match("He poſted it."));
+        assert!(!POSTING.is_match("Éwrote nothing."));
+    }
+
+    #[test]
+    fn plain_non_word_characters_are_not_word_characters_to_the_regex() {
+        let word = Regex::new(r"\A\w\z").expect("valid");
+        for c in ['‘', '’', '“', '”', '—', '–', '…', '«', '»', '\u{a0}'] {
+            assert_eq!(is_word_char(c), Some(false));
+            assert!(!word.is_match(&c.to_string()), "{c:?}");
+        }
+        assert_eq!(is_word_char('é'), None);
+        assert_eq!(is_word_char('_'), Some(true));
+    }
+
+    #[test]
+    fn folded_words_fold_as_they_go() {
+        for (text, expected) in [
+            ("Roads reopen at noon.", "roadsreopenatnoon"),
+            ("López’s “ÉLAN” ﬁnal — 2ºC", "lopezselanfinal2oc"),
+            ("e\u{301}te\u{301}", "ete"),
+            ("", ""),
+        ] {
+            assert_eq!(folded_words(text), expected, "{text:?}");
+        }
+        // the same as folding the whole text, up to the byte budget
+        let long = "Über alles, señor! ".repeat(40);
+        let whole: String = fold(&long)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        let got = folded_words(&long);
+        assert!(got.len() >= FOLDED_BYTES && got.len() < FOLDED_BYTES + 4);
+        assert!(whole.starts_with(&got));
+    }
+
+    #[test]
+    fn usual_gap_is_the_most_common_gap() {
+        for (text, expected) in [
+            ("a\nb\nc", 1),
+            ("a\n\nb\n\nc\nd", 2),
+            ("a\n \t\nb\n\r\nc\nd", 2),
+            ("a\n\n\nb\nc\n\n\nd\n\ne", 3),
+            ("a\n\nb\nc", 1),
+            ("\n\n\na\n\n\n", 1),
+            (&"x\n".repeat(3).replace('\n', &"\n".repeat(12)), 12),
+        ] {
+            assert_eq!(
+                usual_gap(text, Span::new(0, text.len())),
+                expected,
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn narration_matchers_agree_with_the_regexes(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "tweeted", "Posted", "wrote", "replied", "responded", "reposted",
+                    "retweeted", "on", "To", "x", "Twitter", "social", "media", "in",
+                    "a", "post", "tweet", " ", " ", "  ", ".", ",", "!", "?", "…", "'",
+                    "’", "\"", "”", "“", "\t", "\u{a0}", "é", "É", "ſ", "_", "1", "b",
+                    "she", "—", "ª", "😀",
+                ]),
+                0..14,
+            )
+        ) {
+            narration_agrees(&pieces.concat());
         }
     }
 }
