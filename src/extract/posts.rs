@@ -30,6 +30,7 @@ use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 use regex::Regex;
 
@@ -76,10 +77,18 @@ pub struct Attribution {
     pub text_end: usize,
 }
 
+/// The anchor of an attribution's handle.
+static OPEN: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(["(@"]).expect("one short literal builds"));
+
+/// The handle's shape, as [`handle_end`] reads it (kept for its tests).
+#[cfg(test)]
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\A@([A-Za-z0-9_]+(?:[.\-@][A-Za-z0-9_]+)*)\)").expect("handle regex is valid")
 });
 
+/// The date after the handle, as [`date_parts`] reads it; used only when a
+/// non-ASCII character follows the year.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\A[ \t\u{a0}]*([A-Za-z]{3,9})\.?[ \t\u{a0}]+([0-9]{1,2})(?:st|nd|rd|th)?,?[ \t\u{a0}]+([0-9]{4})\b")
         .expect("date regex is valid")
@@ -156,10 +165,8 @@ pub fn attributions(text: &str, within: Span) -> Vec<Attribution> {
     let within = clamp(text, within);
     let region = &text[within.start..within.end];
     let mut out: Vec<Attribution> = Vec::new();
-    let mut from = 0;
-    while let Some(i) = region[from..].find("(@") {
-        let open = within.start + from + i;
-        from += i + 2;
+    for m in OPEN.find_iter(region) {
+        let open = within.start + m.start();
         if let Some(a) = attribution_at(text, within, open) {
             if out.last().is_none_or(|prev| prev.span.end <= a.span.start) {
                 out.push(a);
@@ -172,17 +179,16 @@ pub fn attributions(text: &str, within: Span) -> Vec<Attribution> {
 /// The attribution whose `(@` is at `open`, when the text around it is one.
 fn attribution_at(text: &str, within: Span, open: usize) -> Option<Attribution> {
     let after = &text[open + 1..window_end(text, open + 1, within.end, 80)];
-    let h = HANDLE.captures(after)?;
-    let handle = h.get(1)?;
-    let handle = Span::new(open + 1 + handle.start(), open + 1 + handle.end());
-    let close = open + 1 + h.get(0)?.end();
+    let handle_end = handle_end(after)?;
+    let handle = Span::new(open + 2, open + 1 + handle_end);
+    let close = open + 1 + handle_end + 1;
 
     let rest = &text[close..window_end(text, close, within.end, 40)];
-    let d = DATE.captures(rest)?;
-    let month = month_number(d.get(1)?.as_str())?;
-    let day: u32 = d.get(2)?.as_str().parse().ok()?;
-    let year: i32 = d.get(3)?.as_str().parse().ok()?;
-    let date = Span::new(close + d.get(1)?.start(), close + d.get(0)?.end());
+    let d = date_parts(rest)?;
+    let month = month_number(&rest[d.month.start..d.month.end])?;
+    let day: u32 = rest[d.day.start..d.day.end].parse().ok()?;
+    let year: i32 = rest[d.year.start..d.year.end].parse().ok()?;
+    let date = Span::new(close + d.month.start, close + d.year.end);
     let value = NaiveDate::from_ymd_opt(year, month, day);
 
     // Look back a bounded distance only, so that a long line holding many
@@ -206,6 +212,106 @@ fn attribution_at(text: &str, within: Span, open: usize) -> Option<Attribution> 
         value,
         link,
         text_end,
+    })
+}
+
+/// [`HANDLE`] without the regex (it is ASCII throughout): where the handle
+/// after the `@` at the start of `after` ends, just before its `)`.
+fn handle_end(after: &str) -> Option<usize> {
+    let bytes = after.as_bytes();
+    let run = |at: usize| {
+        bytes.get(at..).map_or(0, |rest| {
+            rest.iter().take_while(|b| is_ascii_word(**b)).count()
+        })
+    };
+    if bytes.first() != Some(&b'@') {
+        return None;
+    }
+    let mut end = 1 + run(1);
+    if end == 1 {
+        return None;
+    }
+    // `(?:[.\-@][A-Za-z0-9_]+)*`: a separator must lead to more of the handle
+    while matches!(bytes.get(end), Some(b'.' | b'-' | b'@')) {
+        let more = run(end + 1);
+        if more == 0 {
+            break;
+        }
+        end += 1 + more;
+    }
+    (bytes.get(end) == Some(&b')')).then_some(end)
+}
+
+/// The groups of a [`DATE`] match at the start of `rest`, as byte ranges.
+struct DateParts {
+    month: Span,
+    day: Span,
+    year: Span,
+}
+
+/// [`DATE`] without the regex. Every part is ASCII but the blanks, so each
+/// step has one way to match; only the `\b` after the year may need the
+/// regex, when a non-ASCII character follows it.
+fn date_parts(rest: &str) -> Option<DateParts> {
+    let bytes = rest.as_bytes();
+    let blanks = |at: usize| {
+        let tail = &rest[at..];
+        at + tail.len() - tail.trim_start_matches([' ', '\t', '\u{a0}']).len()
+    };
+    let run = |at: usize, f: fn(&u8) -> bool| at + bytes[at..].iter().take_while(|b| f(b)).count();
+    let start = blanks(0);
+    let month_end = run(start, u8::is_ascii_alphabetic);
+    // `[A-Za-z]{3,9}` before a non-letter: a longer word never matches
+    if !(3..=9).contains(&(month_end - start)) {
+        return None;
+    }
+    let mut at = month_end + usize::from(bytes.get(month_end) == Some(&b'.'));
+    let day_start = blanks(at);
+    if day_start == at {
+        return None;
+    }
+    let day_end = run(day_start, u8::is_ascii_digit);
+    if !(1..=2).contains(&(day_end - day_start)) {
+        return None;
+    }
+    at = day_end;
+    if let Some(suffix) = bytes.get(at..at + 2) {
+        if [b"st", b"nd", b"rd", b"th"].iter().any(|s| suffix == *s) {
+            at += 2;
+        }
+    }
+    at += usize::from(bytes.get(at) == Some(&b','));
+    let year_start = blanks(at);
+    if year_start == at {
+        return None;
+    }
+    let year_end = run(year_start, u8::is_ascii_digit);
+    if year_end - year_start < 4 {
+        return None;
+    }
+    let year_end = year_start + 4;
+    // `\b`: the year's last digit is a word character
+    match rest[year_end..]
+        .chars()
+        .next()
+        .map_or(Some(false), is_word_char)
+    {
+        Some(false) => {}
+        Some(true) => return None,
+        None => {
+            let d = DATE.captures(rest)?;
+            let span = |i: usize| d.get(i).map(|m| Span::new(m.start(), m.end()));
+            return Some(DateParts {
+                month: span(1)?,
+                day: span(2)?,
+                year: span(3)?,
+            });
+        }
+    }
+    Some(DateParts {
+        month: Span::new(start, month_end),
+        day: Span::new(day_start, day_end),
+        year: Span::new(year_start, year_end),
     })
 }
 
@@ -258,15 +364,15 @@ fn link_before(text: &str, floor: usize, line_start: usize, dash: usize) -> (Opt
     for _ in 0..4 {
         let tail_start = floor_char_boundary(text, end.saturating_sub(300).max(line_start));
         let tail = &text[tail_start..end];
-        let Some(m) = LINK_AT_END.find(tail) else {
+        let Some(at) = link_start(tail) else {
             break;
         };
-        let start = tail_start + m.start();
+        let start = tail_start + at;
         let before = text[line_start..start].chars().next_back();
         if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '/' | '-' | '@')) {
             break;
         }
-        links.push(Span::new(start, tail_start + m.end()));
+        links.push(Span::new(start, tail_start + tail.len()));
         end = trim(text, Span::new(line_start, start)).end;
         if end == line_start {
             // A link on a line of its own: the text ends on an earlier line.
@@ -286,6 +392,75 @@ fn link_before(text: &str, floor: usize, line_start: usize, dash: usize) -> (Opt
         .find(|l| !text[l.start..l.end].to_ascii_lowercase().contains("t.co/"))
         .or_else(|| links.first().copied());
     (link, end)
+}
+
+/// Where the link that ends `tail` starts: the leftmost start of a
+/// [`LINK_AT_END`] match, which runs to the end.
+///
+/// Without the regex when the link can only be printable ASCII: it can
+/// take other characters only inside a query (`\S*`) or as `ſ` or `K`
+/// (which `(?i)` takes for `s` and `k`), so the regex judges those tails.
+fn link_start(tail: &str) -> Option<usize> {
+    let bytes = tail.as_bytes();
+    let from = match bytes.iter().rposition(|b| !matches!(b, 0x21..=0x7e)) {
+        None => 0,
+        // White space (White_Space's ASCII part) ends any link.
+        Some(i) if matches!(bytes[i], b' ' | 0x09..=0x0d) => i + 1,
+        Some(i) => {
+            let c = tail[..=i].chars().next_back();
+            if matches!(c, Some('ſ' | 'K')) || bytes[..i].contains(&b'?') {
+                return LINK_AT_END.find(tail).map(|m| m.start());
+            }
+            i + 1
+        }
+    };
+    (from..bytes.len()).find(|&at| link_runs_to_end(&bytes[at..]))
+}
+
+/// Whether all of `t` (printable ASCII, no blanks) is one link of
+/// [`LINK_AT_END`]. Its alternatives start differently and its classes stop
+/// where the next literal starts, so each step has one way to match.
+fn link_runs_to_end(t: &[u8]) -> bool {
+    fn eat(t: &[u8], at: &mut usize, word: &str) -> bool {
+        let ok = t
+            .get(*at..*at + word.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(word.as_bytes()));
+        if ok {
+            *at += word.len();
+        }
+        ok
+    }
+    fn run(t: &[u8], at: &mut usize, f: fn(u8) -> bool) -> bool {
+        let n = t[*at..].iter().take_while(|b| f(**b)).count();
+        *at += n;
+        n > 0
+    }
+    // `/?\z`
+    let ends = |at: usize| at == t.len() || (at + 1 == t.len() && t[at] == b'/');
+    let mut at = 0;
+    if eat(t, &mut at, "http") {
+        eat(t, &mut at, "s");
+        if !eat(t, &mut at, "://") {
+            return false;
+        }
+    }
+    if eat(t, &mut at, "pic.twitter.com/") || eat(t, &mut at, "t.co/") {
+        return run(t, &mut at, |b| b.is_ascii_alphanumeric()) && ends(at);
+    }
+    let _ = eat(t, &mut at, "www.") || eat(t, &mut at, "mobile.");
+    if !(eat(t, &mut at, "twitter") || eat(t, &mut at, "x"))
+        || !eat(t, &mut at, ".com/")
+        || !run(t, &mut at, is_ascii_word)
+        || !eat(t, &mut at, "/status")
+    {
+        return false;
+    }
+    eat(t, &mut at, "es");
+    if !eat(t, &mut at, "/") || !run(t, &mut at, |b| b.is_ascii_digit()) {
+        return false;
+    }
+    // `(?:\?\S*)?`: a query takes the rest
+    ends(at) || t[at] == b'?'
 }
 
 /// The end (white space trimmed) and start of the last non-blank line before
@@ -602,17 +777,26 @@ fn dedupe(text: &str, posts: Vec<Post>) -> Vec<Post> {
     // An article quotes a handful of posts: a scan of those kept so far
     // beats a map. A kept copy is only ever replaced by one of its own
     // account and day, so the kept copies of an account, in order, are the
-    // candidates.
-    let mut keep: Vec<(Post, String)> = Vec::with_capacity(posts.len());
+    // candidates. Words are folded only for posts that have one.
+    let words_of = |p: &Post| folded_words(&text[p.text.start..p.text.end]);
+    let mut keep: Vec<(Post, Option<String>)> = Vec::with_capacity(posts.len());
     for p in posts {
-        let words = folded_words(&text[p.text.start..p.text.end]);
-        let twin = keep.iter().position(|(other, other_words)| {
-            other.date == p.date
-                && same_handle(&other.handle, &p.handle)
-                && !words.is_empty()
+        let mut words: Option<String> = None;
+        let mut twin = None;
+        for (i, (other, other_words)) in keep.iter_mut().enumerate() {
+            if other.date != p.date || !same_handle(&other.handle, &p.handle) {
+                continue;
+            }
+            let words = words.get_or_insert_with(|| words_of(&p));
+            let other_words = other_words.get_or_insert_with(|| words_of(other));
+            if !words.is_empty()
                 && !other_words.is_empty()
-                && (other_words.contains(head(&words)) || words.contains(head(other_words)))
-        });
+                && (other_words.contains(head(words)) || words.contains(head(other_words)))
+            {
+                twin = Some(i);
+                break;
+            }
+        }
         match twin {
             Some(i) if keep[i].0.url.is_none() || p.url.is_some() => keep[i] = (p, words),
             Some(_) => {}
@@ -1214,6 +1398,105 @@ mod tests {
         }
     }
 
+    /// Whether the attribution parsers agree with the regexes they stand for.
+    fn parts_agree(s: &str) {
+        let regex = HANDLE.captures(s).and_then(|c| Some(c.get(0)?.end() - 1));
+        assert_eq!(handle_end(s), regex, "handle in {s:?}");
+        let regex = DATE.captures(s).and_then(|c| {
+            let g = |i: usize| c.get(i).map(|m| (m.start(), m.end()));
+            Some((g(1)?, g(2)?, g(3)?))
+        });
+        let fast = date_parts(s).map(|d| {
+            let g = |s: Span| (s.start, s.end);
+            (g(d.month), g(d.day), g(d.year))
+        });
+        assert_eq!(fast, regex, "date in {s:?}");
+        let regex = LINK_AT_END.find(s).map(|m| m.start());
+        assert_eq!(link_start(s), regex, "link in {s:?}");
+    }
+
+    #[test]
+    fn handles_without_the_regex() {
+        for (after, expected) in [
+            ("@janedoe) March 3", Some(8)),
+            ("@star_patriot)", Some(13)),
+            ("@jean.luc-p@x)", Some(13)),
+            ("@desk.example.com) today", Some(17)),
+            ("@a.)", None),
+            ("@a..b)", None),
+            ("@)", None),
+            ("@é)", None),
+            ("janedoe)", None),
+            ("@janedoe", None),
+        ] {
+            assert_eq!(handle_end(after), expected, "{after:?}");
+            parts_agree(after);
+        }
+    }
+
+    #[test]
+    fn dates_without_the_regex() {
+        let parts = |rest: &str| {
+            date_parts(rest).map(|d| {
+                let part = |s: Span| rest[s.start..s.end].to_string();
+                (part(d.month), part(d.day), part(d.year))
+            })
+        };
+        let some = |m: &str, d: &str, y: &str| Some((m.to_string(), d.to_string(), y.to_string()));
+        for (rest, expected) in [
+            (" March 3, 2024\n", some("March", "3", "2024")),
+            (" Dec. 22, 2023 and more", some("Dec", "22", "2023")),
+            ("\u{a0}Sept.\u{a0}12th,\t2023", some("Sept", "12", "2023")),
+            (" June 1 2023—", some("June", "1", "2023")),
+            (" May 2, 2024…", some("May", "2", "2024")),
+            (" Smarch 3, 2024", some("Smarch", "3", "2024")),
+            (" September 3, 2024", some("September", "3", "2024")),
+            (" Septembers 3, 2024", None),
+            (" Ma 3, 2024", None),
+            (" March 123, 2024", None),
+            (" March 3, 20245", None),
+            (" March 3, 2024x", None),
+            (" March 3rdx, 2024", None),
+            (" March3, 2024", None),
+            (" posted in March 2024.", None),
+            // a non-ASCII letter after the year: the regex judges the `\b`
+            (" March 3, 2024é", None),
+            (" March 3, 2024😀", some("March", "3", "2024")),
+        ] {
+            assert_eq!(parts(rest), expected, "{rest:?}");
+            parts_agree(rest);
+        }
+    }
+
+    #[test]
+    fn links_without_the_regex() {
+        for (tail, expected) in [
+            ("Stay off the roads. pic.twitter.com/AbC123xyz", Some(20)),
+            ("Vote tomorrow. https://t.co/q1W2e3R4", Some(15)),
+            ("news x.com/newsdesk/status/1234567890", Some(5)),
+            ("news HTTP://Mobile.Twitter.com/a_b/statuses/12/", Some(5)),
+            ("x.com/a/status/1?s=20&t=https://t.co/abc", Some(0)),
+            ("see twitter.com/a/status/1?ref=é", Some(4)),
+            ("by…pic.twitter.com/x1", Some(5)),
+            ("by…https://t.co/x1/", Some(5)),
+            ("www.x.com/a/status/12", Some(0)),
+            ("wwwx.com/a/status/12", Some(3)),
+            ("pic.twitter.com/", None),
+            ("t.co/abc_d", None),
+            ("x.com/a/status/", None),
+            ("x.com/a/status/1x", None),
+            ("x.com/a/statuses1", None),
+            ("httpx.com/a/status/1", Some(4)),
+            ("a link t.co/ab cd", None),
+            ("", None),
+            // `ſ` is an `s` to `(?i)`: the regex judges
+            ("pic.twitter.com/ſ", Some(0)),
+        ] {
+            assert_eq!(link_start(tail), expected, "{tail:?}");
+            parts_agree(tail);
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn narration_matchers_agree_with_the_regexes(
@@ -1229,6 +1512,22 @@ mod tests {
             )
         ) {
             narration_agrees(&pieces.concat());
+        }
+
+        #[test]
+        fn attribution_parsers_agree_with_the_regexes(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "@", ")", ".", "-", "_", "a", "Z", "9", " ", "\u{a0}", "\t", "March", "Dec",
+                    "Septembers", "st", "th", ",", "3", "12", "2024", "é", "😀", "ſ", "K",
+                    "http", "s", "://", "pic.twitter.com/", "t.co/", "www.", "mobile.",
+                    "twitter", "x", ".com/", "/status", "es", "/", "?", "…", "\n", "\x0b",
+                    "\u{1}",
+                ]),
+                0..16,
+            )
+        ) {
+            parts_agree(&pieces.concat());
         }
     }
 }
