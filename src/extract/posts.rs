@@ -25,6 +25,10 @@
 //!
 //! One post quoted twice (same handle and date, one text holding the other)
 //! is kept once, preferring the copy with a link, else the later (the embed).
+//!
+//! The patterns below say what is matched; where the text is plain ASCII
+//! (or the few quotes and dashes of news text) they are read by hand, step
+//! for step as the regex matches, and the regex judges the rest.
 
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
