@@ -138,19 +138,32 @@ fn cues(region: &str) -> Vec<(Cue, usize)> {
 
 /// A web address used as a name: "Muckraker.com".
 pub fn is_domain(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
+    // compared in ASCII lower case, byte for byte: no copy
+    let bytes = word.as_bytes();
     [
         ".com", ".org", ".net", ".news", ".io", ".co.uk", ".gov", ".info", ".tv",
     ]
     .iter()
-    .any(|tld| lower.ends_with(tld) && lower.len() > tld.len())
+    .any(|tld| {
+        bytes.len() > tld.len()
+            && bytes[bytes.len() - tld.len()..].eq_ignore_ascii_case(tld.as_bytes())
+    })
 }
 
 /// "Bill Melugin", "Gage Skidmore": two to four capitalised words, the first
 /// neither a place nor (unless it is a first name) a common word.
 pub fn looks_like_person(name: &str, strict: bool) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if !(2..=4).contains(&words.len()) {
+    let mut words = [""; 4];
+    let mut count = 0;
+    for word in name.split_whitespace() {
+        if count == words.len() {
+            return false;
+        }
+        words[count] = word;
+        count += 1;
+    }
+    let words = &words[..count];
+    if words.len() < 2 {
         return false;
     }
     if !words.iter().all(|w| {
@@ -713,6 +726,32 @@ mod tests {
 
     fn name(s: &str, person: bool, rule: &'static str) -> (String, bool, &'static str) {
         (s.to_string(), person, rule)
+    }
+
+    #[test]
+    fn domains_and_people() {
+        for (word, expected) in [
+            ("Muckraker.com", true),
+            ("EXAMPLE.CO.UK", true),
+            ("news.News", true),
+            (".com", false),
+            ("Reuters", false),
+            ("Zürich.tv", true),
+            ("com", false),
+        ] {
+            assert_eq!(is_domain(word), expected, "{word:?}");
+        }
+        for (name, strict, expected) in [
+            ("Bill Melugin", true, true),
+            ("Gage Skidmore", false, true),
+            ("Mary Ann Lee Smith", false, true),
+            ("Mary Ann Lee Smith Jones", false, false),
+            ("Carol", false, false),
+            ("🇺🇸 Patriot Mom 🇺🇸", true, false),
+            ("NASA Watch", false, false),
+        ] {
+            assert_eq!(looks_like_person(name, strict), expected, "{name:?}");
+        }
     }
 
     #[test]
