@@ -437,12 +437,14 @@ fn in_name_class(c: char, agency: bool) -> Option<bool> {
     }
 }
 
-/// `[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+` at `at`, within the line ending at
-/// `end`: where the name ends (`Some(None)`: no name there), or `None`
-/// when a character only the regex can judge decides. Each word takes all
-/// the class it can, and the words all they can: what the patterns put
-/// after a name never starts with the class or with " [A-Z]".
-fn name_end(region: &str, at: usize, end: usize) -> Option<Option<usize>> {
+/// The name words at `at`, within the line ending at `end`: `[A-Z]` and
+/// the class `[\w.'’-]+`, joined by single spaces. Where they end and how
+/// many there are (none: `(at, 0)`), or `None` when a character only the
+/// regex can judge decides. A name, `[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+`,
+/// is two or more: each word takes all the class it can, and the words all
+/// they can, as what the patterns put after a name never starts with the
+/// class or with " [A-Z]".
+fn name_words(region: &str, at: usize, end: usize) -> Option<(usize, usize)> {
     let bytes = region.as_bytes();
     let word_end = |at: usize| -> Option<Option<usize>> {
         if at >= end || !bytes[at].is_ascii_uppercase() {
@@ -458,7 +460,7 @@ fn name_end(region: &str, at: usize, end: usize) -> Option<Option<usize>> {
         Some((pos > at + 1).then_some(pos))
     };
     let Some(mut pos) = word_end(at)? else {
-        return Some(None);
+        return Some((at, 0));
     };
     let mut words = 1;
     while pos < end && bytes[pos] == b' ' {
@@ -470,7 +472,14 @@ fn name_end(region: &str, at: usize, end: usize) -> Option<Option<usize>> {
             None => break,
         }
     }
-    Some((words >= 2).then_some(pos))
+    Some((pos, words))
+}
+
+/// Where the name at `at` ends, when two or more words make one there
+/// (`Some(None)`: no name); `None` as for [`name_words`].
+fn name_end(region: &str, at: usize, end: usize) -> Option<Option<usize>> {
+    let (name_end, words) = name_words(region, at, end)?;
+    Some((words >= 2).then_some(name_end))
 }
 
 /// The groups of a [`PHOTO_BY`] match, as byte ranges of the region.
@@ -488,17 +497,34 @@ fn photo_credits(region: &str, cues: &[(Cue, usize)]) -> Vec<PhotoCredit> {
     let mut lines = Lines::new(region);
     let mut out = Vec::new();
     let mut from = 0;
+    // The words of the last name that led nowhere. A later name starting
+    // among them ends where they end, and what follows fails it again (or
+    // it has one word): so "Photo By Photo By …" is read once, not once a
+    // keyword.
+    let mut dead = 0..0;
     for &(cue, at) in cues {
         if !matches!(cue, Cue::Photo(_) | Cue::Credit) || at < from {
             continue;
         }
         let (line, _) = lines.at(at);
-        match photo_credit_at(region, at, cue, line.end) {
-            Some(Some(found)) => {
+        let Some(name) = credit_name(region, at, cue, line.end) else {
+            continue;
+        };
+        if dead.contains(&name) {
+            continue;
+        }
+        let found = name_words(region, name, line.end).and_then(|(name_end, words)| {
+            if words < 2 {
+                return Some(Err(name_end));
+            }
+            Some(credit_after(region, Span::new(name, name_end), line.end)?.ok_or(name_end))
+        });
+        match found {
+            Some(Ok(found)) => {
                 from = found.end;
                 out.push(found);
             }
-            Some(None) => {}
+            Some(Err(name_end)) => dead = name..name_end,
             None => {
                 // The regex reads the rest of the line (a match takes at most
                 // its newline), and so every cue on it.
@@ -520,9 +546,10 @@ fn photo_credits(region: &str, cues: &[(Cue, usize)]) -> Vec<PhotoCredit> {
     out
 }
 
-/// [`PHOTO_BY`] at the keyword cue at `at`, without the regex: the match
-/// (`Some(None)`: none starts there), or `None` when the regex must judge.
-fn photo_credit_at(region: &str, at: usize, cue: Cue, end: usize) -> Option<Option<PhotoCredit>> {
+/// Where the name of a [`PHOTO_BY`] match would start after the keyword cue
+/// at `at` (`…s? credit? by|:` or `credit:`, then blanks), when the cue
+/// opens one.
+fn credit_name(region: &str, at: usize, cue: Cue, end: usize) -> Option<usize> {
     let bytes = region.as_bytes();
     // The keywords' letters, "credit" and "by" fold only to ASCII.
     let word = |at: usize, w: &str| {
@@ -546,23 +573,26 @@ fn photo_credit_at(region: &str, at: usize, cue: Cue, end: usize) -> Option<Opti
             } else if bytes.get(pos) == Some(&b':') {
                 pos += 1;
             } else {
-                return Some(None);
+                return None;
             }
         }
         Cue::Credit if bytes.get(at + 6) == Some(&b':') => pos = at + 7,
-        _ => return Some(None),
+        _ => return None,
     }
-    let name = blanks(bytes, pos.min(end), end);
-    let Some(name_end) = name_end(region, name, end)? else {
-        return Some(None);
-    };
-    let who = Span::new(name, name_end);
+    Some(blanks(bytes, pos.min(end), end))
+}
+
+/// The rest of a [`PHOTO_BY`] match after its name `who`: an agency after a
+/// slash, and the close. The match (`Some(None)`: none), or `None` when the
+/// regex must judge.
+fn credit_after(region: &str, who: Span, end: usize) -> Option<Option<PhotoCredit>> {
+    let bytes = region.as_bytes();
     // `[ \t]*(?:[)\n,;]|$)`: a blank run, then a closing mark or the line's
     // end (its newline is taken; the region's end is `$`).
     let closes = |solid: usize| solid == end || matches!(bytes[solid], b')' | b',' | b';');
     let close_end = |solid: usize| (solid + 1).min(region.len());
     // An agency after a slash, as short as a close after it allows.
-    let slash = blanks(bytes, name_end, end);
+    let slash = blanks(bytes, who.end, end);
     if slash < end && bytes[slash] == b'/' {
         let org = blanks(bytes, slash + 1, end);
         if org < end && bytes[org].is_ascii_uppercase() {
@@ -586,7 +616,7 @@ fn photo_credit_at(region: &str, at: usize, cue: Cue, end: usize) -> Option<Opti
             }
         }
     }
-    let solid = blanks(bytes, name_end, end);
+    let solid = blanks(bytes, who.end, end);
     Some(closes(solid).then(|| PhotoCredit {
         who,
         org: None,
@@ -901,6 +931,10 @@ mod tests {
     #[test]
     fn long_lines_of_cues_are_fast() {
         let text = "Photo by Jane Doe/".repeat(30_000)
+            + &"Photo By ".repeat(30_000)
+            + "Jane Doe x\n"
+            + &"Photo by Jane Doe/E ".repeat(30_000)
+            + "x(\n"
             + &"photo: ".repeat(30_000)
             + &"Jane Doe, CC BY ".repeat(30_000)
             + &" By Jane".repeat(30_000);
