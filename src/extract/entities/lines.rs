@@ -50,7 +50,7 @@ fn too_long(text: &str, span: Span, chars: usize) -> bool {
 }
 
 /// A photo credit: "Photo by Jane Doe/Reuters", "Image credit: John Roe".
-/// Read by [`photo_credit_at`]; the regex judges lines where a name runs
+/// Read by [`photo_credits`]; the regex judges lines where a name runs
 /// into a character whose `\w` class only Unicode's tables know.
 static PHOTO_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(?i:photo|image|picture)s?(?i: credit)?[ \t]*(?i:by|:)|(?i:credit):)[ \t]*([A-Z][\w.'\u{2019}-]+(?: [A-Z][\w.'\u{2019}-]+)+)(?:[ \t]*/[ \t]*([A-Z][\w&.'\u{2019} -]+?))?[ \t]*(?:[)\n,;]|$)")
@@ -67,9 +67,9 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// The literals every credit and byline holds, lower case, searched in a
 /// lower-cased copy of the body: the photo credit's keywords (which the
 /// pattern takes in any case, and whose letters fold only to ASCII), the
-/// licence and the byline's "By ". A keyword ends before any other literal
-/// could start inside it, so the leftmost-first hits miss none of them;
-/// "by " inside "cc by" is not at a line's start.
+/// licence and the byline's "By ". No cue word can start inside the hit of
+/// another but "by " inside "cc by", which is not at a line's start: the
+/// hits, which do not overlap, miss none that matter.
 const CUE_WORDS: [&str; 7] = [
     "photo", "image", "picture", "credit", "cc by", "cc-by", "by ",
 ];
