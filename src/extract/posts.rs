@@ -25,10 +25,17 @@
 //!
 //! One post quoted twice (same handle and date, one text holding the other)
 //! is kept once, preferring the copy with a link, else the later (the embed).
+//!
+//! The patterns below say what is matched; where the text is plain ASCII
+//! (or the few quotes and dashes of news text) they are read by hand, step
+//! for step as the regex matches, and the regex judges the rest.
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 use regex::Regex;
 
@@ -50,6 +57,8 @@ const MAX_NEWLINES_BEFORE_ATTRIBUTION: usize = 3;
 const PROSE_WORDS: usize = 15;
 /// Bytes before a `(@` searched for the dash, the link and the post's end.
 const LOOK_BACK: usize = 4096;
+/// Folded bytes of a post's text compared when looking for a second copy.
+const FOLDED_BYTES: usize = 400;
 
 /// One attribution line, `— Name (@handle) Month D, YYYY`, with the link
 /// that precedes it. All spans are byte ranges into the text given to
@@ -73,10 +82,18 @@ pub struct Attribution {
     pub text_end: usize,
 }
 
+/// The anchor of an attribution's handle.
+static OPEN: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(["(@"]).expect("one short literal builds"));
+
+/// The handle's shape, as [`handle_end`] reads it (kept for its tests).
+#[cfg(test)]
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\A@([A-Za-z0-9_]+(?:[.\-@][A-Za-z0-9_]+)*)\)").expect("handle regex is valid")
 });
 
+/// The date after the handle, as [`date_parts`] reads it; used only when a
+/// non-ASCII character follows the year.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\A[ \t\u{a0}]*([A-Za-z]{3,9})\.?[ \t\u{a0}]+([0-9]{1,2})(?:st|nd|rd|th)?,?[ \t\u{a0}]+([0-9]{4})\b")
         .expect("date regex is valid")
@@ -117,11 +134,13 @@ pub fn from_attributions(doc: &Document, found: &[Attribution]) -> Vec<Post> {
     if found.is_empty() {
         return Vec::new();
     }
-    let usual_gap = usual_gap(text, body);
+    // Needed only where a post meets a wide blank gap: counted then, once.
+    let gap = OnceCell::new();
+    let usual_gap = || *gap.get_or_init(|| usual_gap(text, body));
     let mut posts: Vec<Post> = Vec::with_capacity(found.len());
     let mut floor = body.start;
     for a in found {
-        let start = text_start(text, floor, a.text_end, usual_gap);
+        let start = text_start(text, floor, a.text_end, &usual_gap);
         let text_span = trim(text, Span::new(start, a.text_end.max(start)));
         let text_span = if text_span.is_empty() {
             Span::new(a.span.start, a.span.start)
@@ -151,10 +170,8 @@ pub fn attributions(text: &str, within: Span) -> Vec<Attribution> {
     let within = clamp(text, within);
     let region = &text[within.start..within.end];
     let mut out: Vec<Attribution> = Vec::new();
-    let mut from = 0;
-    while let Some(i) = region[from..].find("(@") {
-        let open = within.start + from + i;
-        from += i + 2;
+    for m in OPEN.find_iter(region) {
+        let open = within.start + m.start();
         if let Some(a) = attribution_at(text, within, open) {
             if out.last().is_none_or(|prev| prev.span.end <= a.span.start) {
                 out.push(a);
@@ -167,17 +184,16 @@ pub fn attributions(text: &str, within: Span) -> Vec<Attribution> {
 /// The attribution whose `(@` is at `open`, when the text around it is one.
 fn attribution_at(text: &str, within: Span, open: usize) -> Option<Attribution> {
     let after = &text[open + 1..window_end(text, open + 1, within.end, 80)];
-    let h = HANDLE.captures(after)?;
-    let handle = h.get(1)?;
-    let handle = Span::new(open + 1 + handle.start(), open + 1 + handle.end());
-    let close = open + 1 + h.get(0)?.end();
+    let handle_end = handle_end(after)?;
+    let handle = Span::new(open + 2, open + 1 + handle_end);
+    let close = open + 1 + handle_end + 1;
 
     let rest = &text[close..window_end(text, close, within.end, 40)];
-    let d = DATE.captures(rest)?;
-    let month = month_number(d.get(1)?.as_str())?;
-    let day: u32 = d.get(2)?.as_str().parse().ok()?;
-    let year: i32 = d.get(3)?.as_str().parse().ok()?;
-    let date = Span::new(close + d.get(1)?.start(), close + d.get(0)?.end());
+    let d = date_parts(rest)?;
+    let month = month_number(&rest[d.month.start..d.month.end])?;
+    let day: u32 = rest[d.day.start..d.day.end].parse().ok()?;
+    let year: i32 = rest[d.year.start..d.year.end].parse().ok()?;
+    let date = Span::new(close + d.month.start, close + d.year.end);
     let value = NaiveDate::from_ymd_opt(year, month, day);
 
     // Look back a bounded distance only, so that a long line holding many
@@ -201,6 +217,106 @@ fn attribution_at(text: &str, within: Span, open: usize) -> Option<Attribution> 
         value,
         link,
         text_end,
+    })
+}
+
+/// [`HANDLE`] without the regex (it is ASCII throughout): where the handle
+/// after the `@` at the start of `after` ends, just before its `)`.
+fn handle_end(after: &str) -> Option<usize> {
+    let bytes = after.as_bytes();
+    let run = |at: usize| {
+        bytes.get(at..).map_or(0, |rest| {
+            rest.iter().take_while(|b| is_ascii_word(**b)).count()
+        })
+    };
+    if bytes.first() != Some(&b'@') {
+        return None;
+    }
+    let mut end = 1 + run(1);
+    if end == 1 {
+        return None;
+    }
+    // `(?:[.\-@][A-Za-z0-9_]+)*`: a separator must lead to more of the handle
+    while matches!(bytes.get(end), Some(b'.' | b'-' | b'@')) {
+        let more = run(end + 1);
+        if more == 0 {
+            break;
+        }
+        end += 1 + more;
+    }
+    (bytes.get(end) == Some(&b')')).then_some(end)
+}
+
+/// The groups of a [`DATE`] match at the start of `rest`, as byte ranges.
+struct DateParts {
+    month: Span,
+    day: Span,
+    year: Span,
+}
+
+/// [`DATE`] without the regex. Every part is ASCII but the blanks, so each
+/// step has one way to match; only the `\b` after the year may need the
+/// regex, when a non-ASCII character follows it.
+fn date_parts(rest: &str) -> Option<DateParts> {
+    let bytes = rest.as_bytes();
+    let blanks = |at: usize| {
+        let tail = &rest[at..];
+        at + tail.len() - tail.trim_start_matches([' ', '\t', '\u{a0}']).len()
+    };
+    let run = |at: usize, f: fn(&u8) -> bool| at + bytes[at..].iter().take_while(|b| f(b)).count();
+    let start = blanks(0);
+    let month_end = run(start, u8::is_ascii_alphabetic);
+    // `[A-Za-z]{3,9}` before a non-letter: a longer word never matches
+    if !(3..=9).contains(&(month_end - start)) {
+        return None;
+    }
+    let mut at = month_end + usize::from(bytes.get(month_end) == Some(&b'.'));
+    let day_start = blanks(at);
+    if day_start == at {
+        return None;
+    }
+    let day_end = run(day_start, u8::is_ascii_digit);
+    if !(1..=2).contains(&(day_end - day_start)) {
+        return None;
+    }
+    at = day_end;
+    if let Some(suffix) = bytes.get(at..at + 2) {
+        if [b"st", b"nd", b"rd", b"th"].iter().any(|s| suffix == *s) {
+            at += 2;
+        }
+    }
+    at += usize::from(bytes.get(at) == Some(&b','));
+    let year_start = blanks(at);
+    if year_start == at {
+        return None;
+    }
+    let year_end = run(year_start, u8::is_ascii_digit);
+    if year_end - year_start < 4 {
+        return None;
+    }
+    let year_end = year_start + 4;
+    // `\b`: the year's last digit is a word character
+    match rest[year_end..]
+        .chars()
+        .next()
+        .map_or(Some(false), is_word_char)
+    {
+        Some(false) => {}
+        Some(true) => return None,
+        None => {
+            let d = DATE.captures(rest)?;
+            let span = |i: usize| d.get(i).map(|m| Span::new(m.start(), m.end()));
+            return Some(DateParts {
+                month: span(1)?,
+                day: span(2)?,
+                year: span(3)?,
+            });
+        }
+    }
+    Some(DateParts {
+        month: Span::new(start, month_end),
+        day: Span::new(day_start, day_end),
+        year: Span::new(year_start, year_end),
     })
 }
 
@@ -253,15 +369,15 @@ fn link_before(text: &str, floor: usize, line_start: usize, dash: usize) -> (Opt
     for _ in 0..4 {
         let tail_start = floor_char_boundary(text, end.saturating_sub(300).max(line_start));
         let tail = &text[tail_start..end];
-        let Some(m) = LINK_AT_END.find(tail) else {
+        let Some(at) = link_start(tail) else {
             break;
         };
-        let start = tail_start + m.start();
+        let start = tail_start + at;
         let before = text[line_start..start].chars().next_back();
         if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '/' | '-' | '@')) {
             break;
         }
-        links.push(Span::new(start, tail_start + m.end()));
+        links.push(Span::new(start, tail_start + tail.len()));
         end = trim(text, Span::new(line_start, start)).end;
         if end == line_start {
             // A link on a line of its own: the text ends on an earlier line.
@@ -281,6 +397,75 @@ fn link_before(text: &str, floor: usize, line_start: usize, dash: usize) -> (Opt
         .find(|l| !text[l.start..l.end].to_ascii_lowercase().contains("t.co/"))
         .or_else(|| links.first().copied());
     (link, end)
+}
+
+/// Where the link that ends `tail` starts: the leftmost start of a
+/// [`LINK_AT_END`] match, which runs to the end.
+///
+/// Without the regex when the link can only be printable ASCII: it can
+/// take other characters only inside a query (`\S*`) or as `ſ` or `K`
+/// (which `(?i)` takes for `s` and `k`), so the regex judges those tails.
+fn link_start(tail: &str) -> Option<usize> {
+    let bytes = tail.as_bytes();
+    let from = match bytes.iter().rposition(|b| !matches!(b, 0x21..=0x7e)) {
+        None => 0,
+        // White space (White_Space's ASCII part) ends any link.
+        Some(i) if matches!(bytes[i], b' ' | 0x09..=0x0d) => i + 1,
+        Some(i) => {
+            let c = tail[..=i].chars().next_back();
+            if matches!(c, Some('ſ' | 'K')) || bytes[..i].contains(&b'?') {
+                return LINK_AT_END.find(tail).map(|m| m.start());
+            }
+            i + 1
+        }
+    };
+    (from..bytes.len()).find(|&at| link_runs_to_end(&bytes[at..]))
+}
+
+/// Whether all of `t` (printable ASCII, no blanks) is one link of
+/// [`LINK_AT_END`]. Its alternatives start differently and its classes stop
+/// where the next literal starts, so each step has one way to match.
+fn link_runs_to_end(t: &[u8]) -> bool {
+    fn eat(t: &[u8], at: &mut usize, word: &str) -> bool {
+        let ok = t
+            .get(*at..*at + word.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(word.as_bytes()));
+        if ok {
+            *at += word.len();
+        }
+        ok
+    }
+    fn run(t: &[u8], at: &mut usize, f: fn(u8) -> bool) -> bool {
+        let n = t[*at..].iter().take_while(|b| f(**b)).count();
+        *at += n;
+        n > 0
+    }
+    // `/?\z`
+    let ends = |at: usize| at == t.len() || (at + 1 == t.len() && t[at] == b'/');
+    let mut at = 0;
+    if eat(t, &mut at, "http") {
+        eat(t, &mut at, "s");
+        if !eat(t, &mut at, "://") {
+            return false;
+        }
+    }
+    if eat(t, &mut at, "pic.twitter.com/") || eat(t, &mut at, "t.co/") {
+        return run(t, &mut at, |b| b.is_ascii_alphanumeric()) && ends(at);
+    }
+    let _ = eat(t, &mut at, "www.") || eat(t, &mut at, "mobile.");
+    if !(eat(t, &mut at, "twitter") || eat(t, &mut at, "x"))
+        || !eat(t, &mut at, ".com/")
+        || !run(t, &mut at, is_ascii_word)
+        || !eat(t, &mut at, "/status")
+    {
+        return false;
+    }
+    eat(t, &mut at, "es");
+    if !eat(t, &mut at, "/") || !run(t, &mut at, |b| b.is_ascii_digit()) {
+        return false;
+    }
+    // `(?:\?\S*)?`: a query takes the rest
+    ends(at) || t[at] == b'?'
 }
 
 /// The end (white space trimmed) and start of the last non-blank line before
@@ -307,7 +492,7 @@ fn previous_line_end(text: &str, floor: usize, line_start: usize) -> Option<(usi
 
 /// Where a post whose text ends at `end` starts: its line, and earlier lines
 /// while they still look like the embed (see the module comment).
-fn text_start(text: &str, floor: usize, end: usize, usual_gap: usize) -> usize {
+fn text_start(text: &str, floor: usize, end: usize, usual_gap: &dyn Fn() -> usize) -> usize {
     let floor = floor.min(end);
     let mut start = text[floor..end]
         .rfind('\n')
@@ -338,8 +523,8 @@ fn text_start(text: &str, floor: usize, end: usize, usual_gap: usize) -> usize {
             break;
         };
         // A blank line ends the post unless it is wider than the article's
-        // own paragraph gap.
-        if newlines >= 2 && !(usual_gap >= 2 && newlines > usual_gap) {
+        // own paragraph gap (which is at least one blank line: two newlines).
+        if newlines >= 2 && !(newlines > 2 && newlines > usual_gap() && usual_gap() >= 2) {
             break;
         }
         let s = &text[line.start..line.end];
@@ -365,8 +550,153 @@ fn text_start(text: &str, floor: usize, end: usize, usual_gap: usize) -> usize {
 /// colon, reports speech, or speaks of posting in a finished sentence.
 fn is_narration(s: &str) -> bool {
     s.ends_with(':')
-        || REPORTED_SPEECH.is_match(s)
-        || (s.ends_with(['.', ':']) && POSTING.is_match(s))
+        || reports_speech(s).unwrap_or_else(|| REPORTED_SPEECH.is_match(s))
+        || (s.ends_with(['.', ':']) && speaks_of_posting(s).unwrap_or_else(|| POSTING.is_match(s)))
+}
+
+/// [`REPORTED_SPEECH`] without the regex: a closing double quote after
+/// sentence punctuation (and perhaps a single quote), then blanks and a
+/// lower-case letter. `None` when that letter is not ASCII: `\p{Ll}` is the
+/// regex's to judge (std's `is_lowercase` also takes `ª`, `ʰ`).
+fn reports_speech(s: &str) -> Option<bool> {
+    let bytes = s.as_bytes();
+    let mut undecided = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        // `"`, or the last byte of `”` (E2 80 9D)
+        let quote_len = match b {
+            b'"' => 1,
+            0x9D if bytes[..i].ends_with(&[0xE2, 0x80]) => 3,
+            _ => continue,
+        };
+        let quote = i + 1 - quote_len;
+        let mut before = s[..quote].chars().rev();
+        let opened = match before.next() {
+            Some('\'' | '’') => before.next().is_some_and(is_speech_end),
+            Some(c) => is_speech_end(c),
+            None => false,
+        };
+        if !opened {
+            continue;
+        }
+        let after = &s[i + 1..];
+        let word = after.trim_start_matches([' ', '\t', '\u{a0}']);
+        if word.len() == after.len() {
+            continue;
+        }
+        match word.chars().next() {
+            Some(c) if c.is_ascii_lowercase() => return Some(true),
+            Some(c) if !c.is_ascii() => undecided = true,
+            _ => {}
+        }
+    }
+    if undecided { None } else { Some(false) }
+}
+
+fn is_speech_end(c: char) -> bool {
+    matches!(c, ',' | '.' | '!' | '?' | '…')
+}
+
+/// [`POSTING`] without the regex, word by word: `None` when the answer
+/// hangs on a character the regex judges by Unicode tables (a non-ASCII
+/// letter against a keyword, or `ſ`, which folds to `s`).
+fn speaks_of_posting(s: &str) -> Option<bool> {
+    if s.contains('ſ') {
+        return None;
+    }
+    let bytes = s.as_bytes();
+    // The ASCII word at `at`, when one starts there: a run of `\w` bytes.
+    let word_at = |at: usize| -> &[u8] {
+        let len = bytes.get(at..).map_or(0, |rest| {
+            rest.iter().take_while(|b| is_ascii_word(**b)).count()
+        });
+        &bytes[at..at + len]
+    };
+    let mut undecided = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_ascii_word(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let word = word_at(i);
+        let end = i + word.len();
+        let start = i;
+        i = end;
+        let is = |w: &[u8], k: &str| w.eq_ignore_ascii_case(k.as_bytes());
+        // the word's end where the phrase it opens matches, up to the last \b
+        let phrase_end = if [
+            "tweeted",
+            "posted",
+            "wrote",
+            "replied",
+            "responded",
+            "reposted",
+            "retweeted",
+        ]
+        .iter()
+        .any(|k| is(word, k))
+        {
+            Some(end)
+        } else if is(word, "on") || is(word, "to") {
+            // `(?:X|Twitter|social media)` after one space
+            let next = if bytes.get(end) == Some(&b' ') {
+                word_at(end + 1)
+            } else {
+                &[]
+            };
+            if is(next, "x") || is(next, "twitter") {
+                Some(end + 1 + next.len())
+            } else if is(next, "social")
+                && bytes.get(end + 7) == Some(&b' ')
+                && is(word_at(end + 8), "media")
+            {
+                Some(end + 13)
+            } else {
+                None
+            }
+        } else if is(word, "in") {
+            // `a (?:post|tweet)`
+            let a = bytes.get(end) == Some(&b' ')
+                && is(word_at(end + 1), "a")
+                && bytes.get(end + 2) == Some(&b' ');
+            let next = if a { word_at(end + 3) } else { &[] };
+            (is(next, "post") || is(next, "tweet")).then_some(end + 3 + next.len())
+        } else {
+            None
+        };
+        let Some(phrase_end) = phrase_end else {
+            continue;
+        };
+        // ASCII neighbours are not word bytes (the words are whole runs).
+        let left = s[..start].chars().next_back();
+        let right = s[phrase_end..].chars().next();
+        match (
+            left.map_or(Some(false), is_word_char),
+            right.map_or(Some(false), is_word_char),
+        ) {
+            (Some(false), Some(false)) => return Some(true),
+            (None, _) | (_, None) => undecided = true,
+            _ => {}
+        }
+    }
+    if undecided { None } else { Some(false) }
+}
+
+fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `c` is a regex `\w` character, where that is plain: ASCII, and
+/// the quotes, dashes and spaces of news text. `None` for other characters.
+fn is_word_char(c: char) -> Option<bool> {
+    if c.is_ascii() {
+        return u8::try_from(c).ok().map(is_ascii_word);
+    }
+    matches!(
+        c,
+        '‘' | '’' | '“' | '”' | '—' | '–' | '…' | '«' | '»' | '\u{a0}'
+    )
+    .then_some(false)
 }
 
 /// A line of at least [`PROSE_WORDS`] words ending in a period.
@@ -398,24 +728,34 @@ fn is_headline(s: &str) -> bool {
 /// The most common number of newlines between consecutive non-blank lines:
 /// 1 when paragraphs are single lines, 2 when a blank line separates them.
 fn usual_gap(text: &str, body: Span) -> usize {
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+    // Gaps are counted in a small array; wider ones are rare.
+    let mut narrow = [0usize; 8];
+    let mut wide: BTreeMap<usize, usize> = BTreeMap::new();
     let mut newlines = 0;
     let mut seen_text = false;
     for line in text[body.start..body.end].split('\n') {
-        if line.trim().is_empty() {
+        if line.trim_start().is_empty() {
             newlines += 1;
             continue;
         }
         if seen_text {
-            *counts.entry(newlines + 1).or_default() += 1;
+            match narrow.get_mut(newlines + 1) {
+                Some(n) => *n += 1,
+                None => *wide.entry(newlines + 1).or_default() += 1,
+            }
         }
         seen_text = true;
         newlines = 0;
     }
-    counts
-        .into_iter()
-        .max_by_key(|&(gap, n)| (n, std::cmp::Reverse(gap)))
-        .map_or(1, |(gap, _)| gap)
+    // The most frequent gap; the narrower of two as frequent.
+    let mut best = (1, 0);
+    let counts = narrow.iter().copied().enumerate().chain(wide);
+    for (gap, n) in counts {
+        if n > best.1 {
+            best = (gap, n);
+        }
+    }
+    best.0
 }
 
 fn month_number(word: &str) -> Option<u32> {
@@ -438,32 +778,59 @@ fn normalise_url(link: &str) -> String {
 /// One post quoted twice is kept once: same handle and date, and the text
 /// of one holds the other's (an article may lead the prose copy with its own
 /// words). The copy with a link is kept, else the later one, the embed.
-fn dedupe(text: &str, posts: Vec<Post>) -> Vec<Post> {
-    let mut keep: Vec<(Post, String)> = Vec::with_capacity(posts.len());
-    let mut by_account: HashMap<(String, Option<NaiveDate>), Vec<usize>> = HashMap::new();
+fn dedupe(text: &str, mut posts: Vec<Post>) -> Vec<Post> {
+    // Copies are of one account and day: the posts are grouped by account
+    // (a stable sort keeps each account's in text order) and compared
+    // within the group. A kept copy is only ever replaced by one of its own
+    // group, so the group's kept copies, in order, are the candidates.
+    // Words are folded only for posts that have a candidate.
+    posts.sort_by(account_order);
+    let words_of = |p: &Post| folded_words(&text[p.text.start..p.text.end]);
+    let mut keep: Vec<(Post, Option<String>)> = Vec::with_capacity(posts.len());
+    let mut group = 0;
     for p in posts {
-        let words = folded_words(&text[p.text.start..p.text.end]);
-        let same = by_account
-            .entry((p.handle.to_lowercase(), p.date))
-            .or_default();
-        let twin = same.iter().copied().find(|&i| {
-            let other = &keep[i].1;
-            !words.is_empty()
-                && !other.is_empty()
-                && (other.contains(head(&words)) || words.contains(head(other)))
-        });
+        if keep
+            .last()
+            .is_some_and(|(last, _)| account_order(last, &p) != Ordering::Equal)
+        {
+            group = keep.len();
+        }
+        let mut words: Option<String> = None;
+        let mut twin = None;
+        for (i, (other, other_words)) in keep.iter_mut().enumerate().skip(group) {
+            let words = words.get_or_insert_with(|| words_of(&p));
+            let other_words = other_words.get_or_insert_with(|| words_of(other));
+            if !words.is_empty()
+                && !other_words.is_empty()
+                && (other_words.contains(head(words)) || words.contains(head(other_words)))
+            {
+                twin = Some(i);
+                break;
+            }
+        }
         match twin {
             Some(i) if keep[i].0.url.is_none() || p.url.is_some() => keep[i] = (p, words),
             Some(_) => {}
-            None => {
-                same.push(keep.len());
-                keep.push((p, words));
-            }
+            None => keep.push((p, words)),
         }
     }
     let mut keep: Vec<Post> = keep.into_iter().map(|(p, _)| p).collect();
     keep.sort_by_key(|p| p.span);
     keep
+}
+
+/// Posts by date, then handle as lower case: one account's posts of one
+/// day together. Handles are ASCII; the general case is kept for any other
+/// caller's (and orders ASCII handles alike).
+fn account_order(a: &Post, b: &Post) -> Ordering {
+    a.date.cmp(&b.date).then_with(|| {
+        if a.handle.is_ascii() && b.handle.is_ascii() {
+            let lower = |c: &u8| c.to_ascii_lowercase();
+            (a.handle.as_bytes().iter().map(lower)).cmp(b.handle.as_bytes().iter().map(lower))
+        } else {
+            a.handle.to_lowercase().cmp(&b.handle.to_lowercase())
+        }
+    })
 }
 
 /// The first letters of a copy's words: enough to recognise it inside the
@@ -473,14 +840,44 @@ fn head(words: &str) -> &str {
     &words[..end]
 }
 
-/// Lower-case letters and digits of the first words, for comparing copies.
+/// Lower-case letters and digits of the first words, for comparing copies:
+/// the alphanumerics of [`fold`], up to [`FOLDED_BYTES`].
+///
+/// Folded as it goes rather than whole, so a long post costs only the bytes
+/// kept. ASCII folds to itself lower-cased, and an ASCII character is a
+/// starter that normalisation never moves past, so `fold` of the text is
+/// `fold` of its ASCII and non-ASCII runs, one after the other.
 fn folded_words(s: &str) -> String {
     let mut out = String::new();
-    for c in fold(s).chars().filter(|c| c.is_alphanumeric()) {
-        if out.len() >= 400 {
-            break;
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        for b in rest[..ascii].bytes() {
+            if out.len() >= FOLDED_BYTES {
+                return out;
+            }
+            if b.is_ascii_alphanumeric() {
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
         }
-        out.push(c);
+        rest = &rest[ascii..];
+        let run = rest
+            .bytes()
+            .position(|b| b.is_ascii())
+            .unwrap_or(rest.len());
+        if run > 0 && out.len() >= FOLDED_BYTES {
+            return out;
+        }
+        for c in fold(&rest[..run]).chars().filter(|c| c.is_alphanumeric()) {
+            if out.len() >= FOLDED_BYTES {
+                return out;
+            }
+            out.push(c);
+        }
+        rest = &rest[run..];
     }
     out
 }
@@ -733,6 +1130,35 @@ mod tests {
     }
 
     #[test]
+    fn copies_are_found_among_other_accounts_posts() {
+        let text = format!(
+            "Roads reopen at noon. — Mayor Kim (@MayorKim) June 3, 2024\n\n{PROSE}\n\nBuses run late. — Transit (@transit) June 3, 2024\n\n{PROSE}\n\nRoads reopen at noon. — Mayor Kim (@mayorkim) June 4, 2024\n\n{PROSE}\n\nRoads reopen at noon. pic.twitter.com/Rd1 — Mayor Kim (@mayorKIM) June 3, 2024\n"
+        );
+        let got: Vec<(String, Option<String>)> =
+            rows(&text).into_iter().map(|r| (r.1, r.2)).collect();
+        let row = |h: &str, d: &str| (h.to_string(), Some(d.to_string()));
+        assert_eq!(
+            got,
+            vec![
+                row("transit", "2024-06-03"),
+                row("mayorkim", "2024-06-04"),
+                row("mayorKIM", "2024-06-03"),
+            ]
+        );
+    }
+
+    #[test]
+    fn many_posts_by_many_accounts_stay_linear() {
+        let text: String = (0..50_000)
+            .map(|i| format!("Update {i} — Desk (@desk{i}) May 2, 2024\n"))
+            .collect();
+        let start = std::time::Instant::now();
+        let doc = Document::new("t.txt", text);
+        assert_eq!(extract(&doc).len(), 50_000);
+        assert!(start.elapsed().as_secs() < 5);
+    }
+
+    #[test]
     fn two_posts_by_one_account_on_one_day_stay_two() {
         let text = "First update. pic.twitter.com/a1\n— Desk (@desk) May 2, 2024\nSecond update. pic.twitter.com/b2\n— Desk (@desk) May 2, 2024\n";
         let got = rows(text);
@@ -891,6 +1317,261 @@ mod tests {
             for start in 0..end {
                 let _ = attributions(text, Span::new(start, end));
             }
+        }
+    }
+
+    /// Whether the fast matchers agree with the regexes they stand for.
+    fn narration_agrees(s: &str) {
+        if let Some(fast) = reports_speech(s) {
+            assert_eq!(
+                fast,
+                REPORTED_SPEECH.is_match(s),
+                "reported speech in {s:?}"
+            );
+        }
+        if let Some(fast) = speaks_of_posting(s) {
+            assert_eq!(fast, POSTING.is_match(s), "posting in {s:?}");
+        }
+    }
+
+    #[test]
+    fn reported_speech_without_the_regex() {
+        for (line, expected) in [
+            (
+                "“Enough is enough!” one user wrote. “We pay too much!”",
+                Some(true),
+            ),
+            ("\"We will win this,\" said one user on X.", Some(true)),
+            ("“Not now.’” she said", Some(true)),
+            ("“Not now.'\"\u{a0}\tshe said", Some(true)),
+            ("“We will win,” Smith said.", Some(false)),
+            ("He said “no.”", Some(false)),
+            ("“Enough!”she said", Some(false)),
+            ("Enough is enough !", Some(false)),
+            ("\"", Some(false)),
+            // a lower-case letter outside ASCII is the regex's to judge
+            ("“Ya basta,” éste dijo", None),
+            ("“Ya basta,” Éste dijo; “no,” dijo", Some(true)),
+            ("“Ya basta.” Éste dijo", None),
+        ] {
+            assert_eq!(reports_speech(line), expected, "{line:?}");
+            narration_agrees(line);
+        }
+        assert!(REPORTED_SPEECH.is_match("“Ya basta,” éste dijo"));
+        assert!(!REPORTED_SPEECH.is_match("“Ya basta,” ªb"));
+    }
+
+    #[test]
+    fn posting_without_the_regex() {
+        for (line, expected) in [
+            ("The senator posted a reply on Tuesday.", Some(true)),
+            ("The senator responded on X:", Some(true)),
+            ("She TWEETED it again.", Some(true)),
+            ("He took to social media.", Some(true)),
+            ("He took to social  media.", Some(false)),
+            ("He said so in a tweet.", Some(true)),
+            ("He said so in a tweetstorm.", Some(false)),
+            ("She wrote to Twitter.", Some(true)),
+            ("They went on Xbox.", Some(false)),
+            ("Upon X we agreed.", Some(false)),
+            ("The reposter was banned.", Some(false)),
+            ("The post_ed_it tool.", Some(false)),
+            ("“Stop,” she wrote.", Some(true)),
+            ("—wrote Ms. Lee.", Some(true)),
+            ("The governor spoke to reporters on Monday.", Some(false)),
+            // a non-ASCII letter against a keyword, or `ſ`, is the regex's
+            ("Éwrote nothing.", None),
+            ("He poſted it.", None),
+            ("José wrote it.", Some(true)),
+        ] {
+            assert_eq!(speaks_of_posting(line), expected, "{line:?}");
+            narration_agrees(line);
+        }
+        assert!(POSTING.is_match("He poſted it."));
+        assert!(!POSTING.is_match("Éwrote nothing."));
+    }
+
+    #[test]
+    fn plain_non_word_characters_are_not_word_characters_to_the_regex() {
+        let word = Regex::new(r"\A\w\z").expect("valid");
+        for c in ['‘', '’', '“', '”', '—', '–', '…', '«', '»', '\u{a0}'] {
+            assert_eq!(is_word_char(c), Some(false));
+            assert!(!word.is_match(&c.to_string()), "{c:?}");
+        }
+        assert_eq!(is_word_char('é'), None);
+        assert_eq!(is_word_char('_'), Some(true));
+    }
+
+    #[test]
+    fn folded_words_fold_as_they_go() {
+        for (text, expected) in [
+            ("Roads reopen at noon.", "roadsreopenatnoon"),
+            ("López’s “ÉLAN” ﬁnal — 2ºC", "lopezselanfinal2oc"),
+            ("e\u{301}te\u{301}", "ete"),
+            ("", ""),
+        ] {
+            assert_eq!(folded_words(text), expected, "{text:?}");
+        }
+        // the same as folding the whole text, up to the byte budget
+        let long = "Über alles, señor! ".repeat(40);
+        let whole: String = fold(&long)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        let got = folded_words(&long);
+        assert!(got.len() >= FOLDED_BYTES && got.len() < FOLDED_BYTES + 4);
+        assert!(whole.starts_with(&got));
+    }
+
+    #[test]
+    fn usual_gap_is_the_most_common_gap() {
+        for (text, expected) in [
+            ("a\nb\nc", 1),
+            ("a\n\nb\n\nc\nd", 2),
+            ("a\n \t\nb\n\r\nc\nd", 2),
+            ("a\n\n\nb\nc\n\n\nd\n\ne", 3),
+            ("a\n\nb\nc", 1),
+            ("\n\n\na\n\n\n", 1),
+            (&"x\n".repeat(3).replace('\n', &"\n".repeat(12)), 12),
+        ] {
+            assert_eq!(
+                usual_gap(text, Span::new(0, text.len())),
+                expected,
+                "{text:?}"
+            );
+        }
+    }
+
+    /// Whether the attribution parsers agree with the regexes they stand for.
+    fn parts_agree(s: &str) {
+        let regex = HANDLE.captures(s).and_then(|c| Some(c.get(0)?.end() - 1));
+        assert_eq!(handle_end(s), regex, "handle in {s:?}");
+        let regex = DATE.captures(s).and_then(|c| {
+            let g = |i: usize| c.get(i).map(|m| (m.start(), m.end()));
+            Some((g(1)?, g(2)?, g(3)?))
+        });
+        let fast = date_parts(s).map(|d| {
+            let g = |s: Span| (s.start, s.end);
+            (g(d.month), g(d.day), g(d.year))
+        });
+        assert_eq!(fast, regex, "date in {s:?}");
+        let regex = LINK_AT_END.find(s).map(|m| m.start());
+        assert_eq!(link_start(s), regex, "link in {s:?}");
+    }
+
+    #[test]
+    fn handles_without_the_regex() {
+        for (after, expected) in [
+            ("@janedoe) March 3", Some(8)),
+            ("@star_patriot)", Some(13)),
+            ("@jean.luc-p@x)", Some(13)),
+            ("@desk.example.com) today", Some(17)),
+            ("@a.)", None),
+            ("@a..b)", None),
+            ("@)", None),
+            ("@é)", None),
+            ("janedoe)", None),
+            ("@janedoe", None),
+        ] {
+            assert_eq!(handle_end(after), expected, "{after:?}");
+            parts_agree(after);
+        }
+    }
+
+    #[test]
+    fn dates_without_the_regex() {
+        let parts = |rest: &str| {
+            date_parts(rest).map(|d| {
+                let part = |s: Span| rest[s.start..s.end].to_string();
+                (part(d.month), part(d.day), part(d.year))
+            })
+        };
+        let some = |m: &str, d: &str, y: &str| Some((m.to_string(), d.to_string(), y.to_string()));
+        for (rest, expected) in [
+            (" March 3, 2024\n", some("March", "3", "2024")),
+            (" Dec. 22, 2023 and more", some("Dec", "22", "2023")),
+            ("\u{a0}Sept.\u{a0}12th,\t2023", some("Sept", "12", "2023")),
+            (" June 1 2023—", some("June", "1", "2023")),
+            (" May 2, 2024…", some("May", "2", "2024")),
+            (" Smarch 3, 2024", some("Smarch", "3", "2024")),
+            (" September 3, 2024", some("September", "3", "2024")),
+            (" Septembers 3, 2024", None),
+            (" Ma 3, 2024", None),
+            (" March 123, 2024", None),
+            (" March 3, 20245", None),
+            (" March 3, 2024x", None),
+            (" March 3rdx, 2024", None),
+            (" March3, 2024", None),
+            (" posted in March 2024.", None),
+            // a non-ASCII letter after the year: the regex judges the `\b`
+            (" March 3, 2024é", None),
+            (" March 3, 2024😀", some("March", "3", "2024")),
+        ] {
+            assert_eq!(parts(rest), expected, "{rest:?}");
+            parts_agree(rest);
+        }
+    }
+
+    #[test]
+    fn links_without_the_regex() {
+        for (tail, expected) in [
+            ("Stay off the roads. pic.twitter.com/AbC123xyz", Some(20)),
+            ("Vote tomorrow. https://t.co/q1W2e3R4", Some(15)),
+            ("news x.com/newsdesk/status/1234567890", Some(5)),
+            ("news HTTP://Mobile.Twitter.com/a_b/statuses/12/", Some(5)),
+            ("x.com/a/status/1?s=20&t=https://t.co/abc", Some(0)),
+            ("see twitter.com/a/status/1?ref=é", Some(4)),
+            ("by…pic.twitter.com/x1", Some(5)),
+            ("by…https://t.co/x1/", Some(5)),
+            ("www.x.com/a/status/12", Some(0)),
+            ("wwwx.com/a/status/12", Some(3)),
+            ("pic.twitter.com/", None),
+            ("t.co/abc_d", None),
+            ("x.com/a/status/", None),
+            ("x.com/a/status/1x", None),
+            ("x.com/a/statuses1", None),
+            ("httpx.com/a/status/1", Some(4)),
+            ("a link t.co/ab cd", None),
+            ("", None),
+            // `ſ` is an `s` to `(?i)`: the regex judges
+            ("pic.twitter.com/ſ", Some(0)),
+        ] {
+            assert_eq!(link_start(tail), expected, "{tail:?}");
+            parts_agree(tail);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn narration_matchers_agree_with_the_regexes(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "tweeted", "Posted", "wrote", "replied", "responded", "reposted",
+                    "retweeted", "on", "To", "x", "Twitter", "social", "media", "in",
+                    "a", "post", "tweet", " ", " ", "  ", ".", ",", "!", "?", "…", "'",
+                    "’", "\"", "”", "“", "\t", "\u{a0}", "é", "É", "ſ", "_", "1", "b",
+                    "she", "—", "ª", "😀",
+                ]),
+                0..14,
+            )
+        ) {
+            narration_agrees(&pieces.concat());
+        }
+
+        #[test]
+        fn attribution_parsers_agree_with_the_regexes(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "@", ")", ".", "-", "_", "a", "Z", "9", " ", "\u{a0}", "\t", "March", "Dec",
+                    "Septembers", "st", "th", ",", "3", "12", "2024", "é", "😀", "ſ", "K",
+                    "http", "s", "://", "pic.twitter.com/", "t.co/", "www.", "mobile.",
+                    "twitter", "x", ".com/", "/status", "es", "/", "?", "…", "\n", "\x0b",
+                    "\u{1}",
+                ]),
+                0..16,
+            )
+        ) {
+            parts_agree(&pieces.concat());
         }
     }
 }
