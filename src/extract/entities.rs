@@ -370,7 +370,7 @@ impl Scanner<'_> {
     /// The lexicon flags of the piece's words joined by spaces.
     fn joined_flags(&self, piece: &[usize]) -> lexicon::Flags {
         match piece {
-            [i] => self.toks[*i].flags,
+            [i] => self.toks[*i].flags(),
             _ => lexicon::flags(&self.joined_key(piece)),
         }
     }

@@ -7,6 +7,7 @@
 //! word is already lower-case ASCII, as most words are.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use crate::document::Span;
 use crate::extract::lexicon::{self, Flags, Set};
@@ -26,8 +27,9 @@ pub struct Tok<'a> {
     pub span: Span,
     /// Folded form of the word.
     pub key: Cow<'a, str>,
-    /// The lexicon lists `key` is in.
-    pub flags: Flags,
+    /// The lexicon lists `key` is in, looked up when first asked for
+    /// ([`NOT_LOOKED_UP`] till then): most words are never asked about.
+    flags: Cell<Flags>,
     /// First letter upper case.
     pub cap: bool,
     /// Two or more letters, all upper case ("CBP", "U.S.").
@@ -48,25 +50,38 @@ pub struct Tok<'a> {
     pub title_line: bool,
 }
 
+/// No word is in every list: the flags of a word not yet looked up.
+const NOT_LOOKED_UP: Flags = Flags::MAX;
+
 impl Tok<'_> {
     /// The folded word.
     pub fn word(&self) -> &str {
         &self.key
     }
 
+    /// The lexicon lists the word is in.
+    pub fn flags(&self) -> Flags {
+        let mut f = self.flags.get();
+        if f == NOT_LOOKED_UP {
+            f = lexicon::flags(&self.key);
+            self.flags.set(f);
+        }
+        f
+    }
+
     /// Whether the word is in lexicon list `set`.
     pub fn is(&self, set: &Set) -> bool {
-        set.has(self.flags)
+        set.has(self.flags())
     }
 
     /// See [`lex::is_common`].
     pub fn common(&self) -> bool {
-        lex::is_common_flags(&self.key, self.flags)
+        lex::is_common_flags(&self.key, self.flags())
     }
 
     /// See [`lex::is_placeish`].
     pub fn placeish(&self) -> bool {
-        lex::is_placeish_flags(self.flags)
+        lex::is_placeish_flags(self.flags())
     }
 
     /// See [`lex::is_connector`].
@@ -81,7 +96,7 @@ impl Tok<'_> {
 
     /// See [`lex::is_first_name`].
     pub fn first_name(&self) -> bool {
-        lex::is_first_name_flags(self.flags)
+        lex::is_first_name_flags(self.flags())
     }
 
     /// A nationality, singular or plural: "Mexican", "Mexicans".
@@ -372,8 +387,8 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Tok<'_>> {
         };
         out.push(Tok {
             span: Span::new(start, end),
-            flags: lexicon::flags(&key),
             key,
+            flags: Cell::new(NOT_LOOKED_UP),
             cap,
             all_caps,
             digit,
@@ -416,6 +431,10 @@ fn starts_sentence(text: &str, body_start: usize, start: usize, prev: Option<&To
     true
 }
 
+/// The longest function word of a headline: connectors ("della") and the
+/// words [`mark_title_lines`] names.
+const MAX_FUNCTION_WORD: usize = 5;
+
 /// Marks words on headline-like lines: three or more content words, nearly
 /// all capitalised, no final period.
 fn mark_title_lines(text: &str, toks: &mut [Tok]) {
@@ -425,6 +444,27 @@ fn mark_title_lines(text: &str, toks: &mut [Tok]) {
         let line_end = text[toks[i].span.start..]
             .find('\n')
             .map_or(text.len(), |p| toks[i].span.start + p);
+        let mut j = i;
+        // Function words ("of", "the", "with") count on neither side, and
+        // none is longer than five letters: a line with fewer capitalised
+        // words than four times its longer lower-case ones is prose
+        // whichever its short words are, and needs no look-up.
+        let (mut capitalised, mut long_lower) = (0usize, 0usize);
+        while j < toks.len() && toks[j].span.start < line_end {
+            let t = &toks[j];
+            if !t.skip && t.key.chars().next().is_some_and(char::is_alphabetic) {
+                if t.cap {
+                    capitalised += 1;
+                } else if t.key.len() > MAX_FUNCTION_WORD {
+                    long_lower += 1;
+                }
+            }
+            j += 1;
+        }
+        if capitalised < 3 || capitalised < 4 * long_lower {
+            i = j.max(i + 1);
+            continue;
+        }
         let mut j = i;
         let (mut caps, mut total) = (0usize, 0usize);
         while j < toks.len() && toks[j].span.start < line_end {
