@@ -321,34 +321,31 @@ const RULE_WORDS: &[&str] = &[
     "have",
 ];
 
-/// FNV-1a: every word of the text is looked up, and the words are short.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-
 /// What a known word can start: cheap tests before the lexicon look-ups.
 const W_MONTH: u8 = 1;
 const W_WEEKDAY: u8 = 2;
 const W_HOLIDAY: u8 = 4;
 const W_SEASON: u8 = 8;
+/// A word [`relative`] or [`ago`] can start with: "today", "last", "three".
+const W_RELATIVE: u8 = 16;
+
+/// Words that open a relative expression: the words [`relative`] and
+/// [`shifted`] begin with, and the number words of [`ago`].
+fn opens_relative(w: &str) -> bool {
+    number_word(w).is_some()
+        || matches!(
+            w,
+            "today"
+                | "tonight"
+                | "yesterday"
+                | "tomorrow"
+                | "last"
+                | "this"
+                | "next"
+                | "earlier"
+                | "later"
+        )
+}
 
 /// A word a rule looks at: its lower-case form, tense role and `W_*` classes.
 #[derive(Debug, Clone, Copy)]
@@ -358,14 +355,162 @@ struct Known {
     class: u8,
 }
 
-/// Every word a rule looks at, keyed by its lower-case bytes.
-static VOCAB: LazyLock<FnvMap<&'static [u8], Known>> = LazyLock::new(|| {
-    let mut v: FnvMap<&'static [u8], Known> = FnvMap::default();
+/// Every word a rule looks at, found by the first eight bytes of its
+/// lower-case form. Every word of the text is looked up and almost none is
+/// known, so a miss must cost a multiply and a load or two: the slots hold
+/// the key itself, and most are empty.
+struct Vocab {
+    slots: Box<[Slot; VOCAB_SLOTS]>,
+    words: Vec<Known>,
+    /// Longest word held: longer ones are not looked up.
+    longest: usize,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// The word's first eight bytes, little-endian; `len` 0 is an empty slot.
+    key: u64,
+    len: u32,
+    word: u32,
+}
+
+/// Slots of [`Vocab`]: a power of two, at least four times the words.
+const VOCAB_BITS: u32 = 11;
+const VOCAB_SLOTS: usize = 1 << VOCAB_BITS;
+
+impl Vocab {
+    fn new(words: Vec<Known>) -> Vocab {
+        assert!(
+            words.len() * 4 <= VOCAB_SLOTS,
+            "VOCAB_BITS too small for the lexicons"
+        );
+        let mut slots = Box::new([Slot::default(); VOCAB_SLOTS]);
+        let mut longest = 0;
+        for (n, k) in words.iter().enumerate() {
+            let b = k.word.as_bytes();
+            let key = Self::fold(Self::first8(b), b.len());
+            let mut at = Self::home(key, b.len());
+            while slots[at].len != 0 {
+                at = (at + 1) % VOCAB_SLOTS;
+            }
+            slots[at] = Slot {
+                key,
+                len: u32::try_from(b.len()).expect("lexicon words are short"),
+                word: u32::try_from(n).expect("lexicons hold few words"),
+            };
+            longest = longest.max(b.len());
+        }
+        Vocab {
+            slots,
+            words,
+            longest,
+        }
+    }
+
+    /// The first eight bytes of `b` (fewer, zero-padded, if it is shorter)
+    /// as a little-endian number.
+    fn first8(b: &[u8]) -> u64 {
+        let mut buf = [0u8; 8];
+        let n = b.len().min(8);
+        buf[..n].copy_from_slice(&b[..n]);
+        u64::from_le_bytes(buf)
+    }
+
+    /// `raw`, the first bytes of a word of `len` bytes (and maybe some of
+    /// what follows it), with the bytes past the word cleared and ASCII
+    /// letters made lower case.
+    fn fold(raw: u64, len: usize) -> u64 {
+        const LOW_BYTES: [u64; 9] = {
+            let mut t = [0u64; 9];
+            let mut n = 1;
+            while n <= 8 {
+                t[n] = u64::MAX >> (64 - 8 * n);
+                n += 1;
+            }
+            t
+        };
+        (raw | 0x2020_2020_2020_2020) & LOW_BYTES[len.min(8)]
+    }
+
+    fn home(key: u64, len: usize) -> usize {
+        let h = (key ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> (64 - VOCAB_BITS)) as usize
+    }
+
+    /// The known word spelt by `text[st..en]` in any case. Only ASCII
+    /// letters fold onto the lower-case letters the words are made of, so
+    /// a run with a digit or a non-ASCII letter is never found.
+    fn get(&'static self, text: &[u8], st: usize, en: usize) -> Option<&'static Known> {
+        self.finder().get(text, st, en)
+    }
+
+    fn finder(&'static self) -> Finder {
+        Finder {
+            slots: &self.slots,
+            words: &self.words,
+            longest: self.longest,
+        }
+    }
+}
+
+/// [`Vocab`] taken apart for the tokenizer's loop, so that what it reads
+/// stays in registers while tokens are written.
+#[derive(Clone, Copy)]
+struct Finder {
+    slots: &'static [Slot; VOCAB_SLOTS],
+    words: &'static [Known],
+    longest: usize,
+}
+
+impl Finder {
+    fn get(self, text: &[u8], st: usize, en: usize) -> Option<&'static Known> {
+        // one unaligned load when the text runs on far enough
+        let raw = match text.get(st..st + 8) {
+            Some(b) => u64::from_le_bytes(b.try_into().ok()?),
+            None => Vocab::first8(&text[st..en]),
+        };
+        self.get_raw(raw, text, st, en)
+    }
+
+    /// As [`Finder::get`], given the first eight bytes from `st` (those
+    /// past `en` are ignored).
+    #[inline(always)]
+    fn get_raw(self, raw: u64, text: &[u8], st: usize, en: usize) -> Option<&'static Known> {
+        let len = en - st;
+        if len > self.longest {
+            return None;
+        }
+        let key = Vocab::fold(raw, len);
+        let mut at = Vocab::home(key, len);
+        loop {
+            let s = self.slots[at];
+            if s.len == 0 {
+                return None;
+            }
+            if s.key == key && s.len as usize == len {
+                let k = self.words.get(s.word as usize)?;
+                if len <= 8 || text[st + 8..en].eq_ignore_ascii_case(&k.word.as_bytes()[8..]) {
+                    return Some(k);
+                }
+            }
+            at = (at + 1) % VOCAB_SLOTS;
+        }
+    }
+}
+
+/// Every word a rule looks at. Only words of lower-case ASCII letters are
+/// kept: the text is looked up by those alone.
+static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
+    let mut v: HashMap<&'static str, Known> = HashMap::new();
+    let mut order = Vec::new();
     let mut add = |word: &'static str, role: Option<Cue>, class: u8| {
-        let k = v.entry(word.as_bytes()).or_insert(Known {
-            word,
-            role: None,
-            class: 0,
+        let k = v.entry(word).or_insert_with(|| {
+            order.push(word);
+            Known {
+                word,
+                role: None,
+                class: 0,
+            }
         });
         k.role = k.role.or(role);
         k.class |= class;
@@ -397,7 +542,18 @@ static VOCAB: LazyLock<FnvMap<&'static [u8], Known>> = LazyLock::new(|| {
     for (&w, &c) in TENSE_CUES.iter() {
         add(w, Some(c), 0);
     }
-    v
+    let words = order
+        .into_iter()
+        .filter(|w| (1..=24).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase()))
+        .filter_map(|w| v.get(w).copied())
+        .map(|mut k| {
+            if opens_relative(k.word) {
+                k.class |= W_RELATIVE;
+            }
+            k
+        })
+        .collect();
+    Vocab::new(words)
 });
 
 /// Abbreviations whose period does not end a sentence (besides initials and
@@ -424,95 +580,265 @@ struct Tok {
     start: usize,
     end: usize,
     kind: Kind,
-    /// Lower-case form, for words the rules know.
-    lower: Option<&'static str>,
-    /// The word's role as a tense cue.
-    role: Option<Cue>,
-    /// `W_*` classes of the word.
-    class: u8,
-    /// First character upper case.
-    cap: bool,
+    /// The word, for words the rules know.
+    known: Option<&'static Known>,
     /// For `Num` and `Ord`: the number (saturating), and its digit count.
     value: u32,
     digits: u8,
+    /// First character upper case.
+    cap: bool,
 }
 
-fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
-    out.clear();
-    let line = &text[from..to];
-    let mut run: Option<usize> = None;
-    let flush = |st: usize, en: usize, out: &mut Vec<Tok>| {
-        out.push(classify(&line[st..en], from + st, from + en));
-    };
-    let bytes = line.as_bytes();
-    let mut next = 0;
-    while next < bytes.len() {
-        let i = next;
-        // ASCII first: most text is
-        let (c, alnum, space) = match bytes[i] {
-            b if b < 0x80 => (
-                char::from(b),
-                b.is_ascii_alphanumeric(),
-                b.is_ascii_whitespace() || b == 0x0b,
-            ),
-            _ => {
-                let Some(c) = line[i..].chars().next() else {
-                    break;
-                };
-                (c, c.is_alphanumeric(), c.is_whitespace())
-            }
+impl Tok {
+    /// Lower-case form, for words the rules know.
+    fn lower(&self) -> Option<&'static str> {
+        self.known.map(|k| k.word)
+    }
+    /// The word's role as a tense cue.
+    fn role(&self) -> Option<Cue> {
+        self.known.and_then(|k| k.role)
+    }
+    /// `W_*` classes of the word.
+    fn class(&self) -> u8 {
+        self.known.map_or(0, |k| k.class)
+    }
+    /// Whether some rule can begin here; [`match_at`] finds nothing elsewhere.
+    fn can_start(&self) -> bool {
+        match self.kind {
+            Kind::Num | Kind::Ord => true,
+            Kind::Word => self.class() != 0,
+            Kind::Punct(_) => false,
+        }
+    }
+}
+
+/// ASCII byte classes for [`tokenize`]; non-ASCII bytes are 0.
+const B_ALNUM: u8 = 1;
+const B_SPACE: u8 = 2;
+const B_PUNCT: u8 = 3;
+const B_NEWLINE: u8 = 4;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            B_ALNUM
+        } else if c == b'\n' {
+            B_NEWLINE
+        } else if c.is_ascii_whitespace() || c == 0x0b {
+            B_SPACE
+        } else {
+            B_PUNCT
         };
-        next = i + c.len_utf8();
-        if alnum {
-            run.get_or_insert(i);
-            continue;
-        }
-        if let Some(st) = run.take() {
-            flush(st, i, out);
-        }
-        if !space {
-            out.push(Tok {
-                start: from + i,
-                end: from + i + c.len_utf8(),
-                kind: Kind::Punct(c),
-                lower: None,
-                role: None,
-                class: 0,
-                cap: false,
-                value: 0,
-                digits: 0,
-            });
+        b += 1;
+    }
+    t
+};
+
+/// The tokens of one line, and the few of them the scan stops at: those a
+/// rule can begin at, and the marks that may end a sentence. Most tokens
+/// are neither, and the scan only looks at them from a rule.
+#[derive(Default)]
+struct Line {
+    toks: Vec<Tok>,
+    stops: Vec<usize>,
+}
+
+/// Cuts `text[from..to]` into letter/digit runs (Unicode letters and digits
+/// included) and single marks, dropping white space, and stops at the first
+/// line break: returns where it stopped.
+fn tokenize(text: &str, from: usize, to: usize, out: &mut Line) -> usize {
+    out.toks.clear();
+    out.stops.clear();
+    let vocab: &'static Vocab = &VOCAB;
+    let finder = vocab.finder();
+    let bytes = text.as_bytes();
+    let line = &bytes[..to];
+    let mut i = from;
+    while let Some(&b) = line.get(i) {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class == B_ALNUM {
+            let st = i;
+            let raw;
+            (i, raw) = ascii_run(bytes, i, to);
+            if line.get(i).is_some_and(|&b| b >= 0x80) {
+                i = run_end(text, i, to);
+                out.push_run(vocab, text, st, i);
+            } else if b.is_ascii_digit() {
+                out.push_run(vocab, text, st, i);
+            } else {
+                // the common case, kept in line: a word of ASCII letters
+                let known = finder.get_raw(raw, bytes, st, i);
+                if known.is_some_and(|k| k.class != 0) {
+                    out.stops.push(out.toks.len());
+                }
+                out.toks.push(Tok {
+                    start: st,
+                    end: i,
+                    kind: Kind::Word,
+                    known,
+                    value: 0,
+                    digits: 0,
+                    cap: b.is_ascii_uppercase(),
+                });
+            }
+            // most words are followed by a space: skip it here
+            if line.get(i) == Some(&b' ') {
+                i += 1;
+            }
+        } else if class == B_SPACE {
+            i += 1;
+        } else if class == B_PUNCT {
+            out.push_punct(i, char::from(b));
+            i += 1;
+        } else if class == B_NEWLINE {
+            return i;
+        } else {
+            let Some(c) = text.get(i..to).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            if is_alphanumeric(c) {
+                let st = i;
+                i = run_end(text, i, to);
+                out.push_run(vocab, text, st, i);
+            } else {
+                if !c.is_whitespace() {
+                    out.push_punct(i, c);
+                }
+                i += c.len_utf8();
+            }
         }
     }
-    if let Some(st) = run {
-        flush(st, line.len(), out);
+    i
+}
+
+/// Where the run of ASCII letters and digits from `i` ends (no further than
+/// `to`), and the first eight bytes from `i` (fewer, zero-padded, at the
+/// end of the text). Eight bytes are tested at a time: most words end
+/// within the first eight.
+#[inline(always)]
+fn ascii_run(bytes: &[u8], mut i: usize, to: usize) -> (usize, u64) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let first = bytes
+        .get(i..i + 8)
+        .and_then(|b| <[u8; 8]>::try_from(b).ok());
+    let Some(first) = first else {
+        let raw = Vocab::first8(&bytes[i..]);
+        while bytes[..to]
+            .get(i)
+            .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == B_ALNUM)
+        {
+            i += 1;
+        }
+        return (i, raw);
+    };
+    let raw = u64::from_le_bytes(first);
+    let mut w = raw;
+    loop {
+        // bytes below 0x80 added to at most 0x7f carry into no other byte
+        let ascii = !w & HIGH;
+        let v = w & !HIGH;
+        let digit = (v + ONES * (0x80 - 0x30)) & !(v + ONES * (0x80 - 0x3a));
+        let lower = v | ONES * 0x20;
+        let letter = (lower + ONES * (0x80 - 0x61)) & !(lower + ONES * (0x80 - 0x7b));
+        let mut stop = !(digit | letter) & ascii | (HIGH & !ascii);
+        if to < i + 8 {
+            stop |= HIGH << (8 * to.saturating_sub(i));
+        }
+        if stop != 0 {
+            return (i + (stop.trailing_zeros() / 8) as usize, raw);
+        }
+        i += 8;
+        match bytes
+            .get(i..i + 8)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+        {
+            Some(b) => w = u64::from_le_bytes(b),
+            None => {
+                while bytes[..to]
+                    .get(i)
+                    .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == B_ALNUM)
+                {
+                    i += 1;
+                }
+                return (i, raw);
+            }
+        }
     }
 }
 
-fn classify(s: &str, start: usize, end: usize) -> Tok {
+/// Where the letter/digit run going on at `i` ends, for runs with
+/// non-ASCII letters in them ("José", "Zürich").
+#[inline(never)]
+fn run_end(text: &str, i: usize, to: usize) -> usize {
+    text.get(i..to).map_or(i, |s| {
+        s.char_indices()
+            .find(|&(_, c)| !is_alphanumeric(c))
+            .map_or(to, |(n, _)| i + n)
+    })
+}
+
+/// `char::is_alphanumeric`, answered at once for the marks news text is
+/// full of (curly quotes, dashes, ellipses: the General Punctuation block
+/// holds no letter or digit), which the general test looks up in tables.
+fn is_alphanumeric(c: char) -> bool {
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
+}
+
+impl Line {
+    fn push_punct(&mut self, at: usize, c: char) {
+        if matches!(c, '.' | '!' | '?' | '\u{2026}') {
+            self.stops.push(self.toks.len());
+        }
+        self.toks.push(Tok {
+            start: at,
+            end: at + c.len_utf8(),
+            kind: Kind::Punct(c),
+            known: None,
+            value: 0,
+            digits: 0,
+            cap: false,
+        });
+    }
+
+    /// Pushes the token of the letter/digit run `text[start..end]`.
+    #[inline(never)]
+    fn push_run(&mut self, vocab: &'static Vocab, text: &str, start: usize, end: usize) {
+        let tok = run_tok(vocab, text, start, end);
+        if tok.can_start() {
+            self.stops.push(self.toks.len());
+        }
+        self.toks.push(tok);
+    }
+}
+
+/// The token of the letter/digit run `text[start..end]`.
+fn run_tok(vocab: &'static Vocab, text: &str, start: usize, end: usize) -> Tok {
     let mut tok = Tok {
         start,
         end,
         kind: Kind::Word,
-        lower: None,
-        role: None,
-        class: 0,
-        cap: false,
+        known: None,
         value: 0,
         digits: 0,
+        cap: false,
     };
-    let lead = s.bytes().take_while(u8::is_ascii_digit).count();
-    if lead > 0 {
-        let value = s[..lead].bytes().fold(0u32, |acc, b| {
+    let b = &text.as_bytes()[start..end];
+    if b[0].is_ascii_digit() {
+        let lead = b.iter().take_while(|b| b.is_ascii_digit()).count();
+        let value = b[..lead].iter().fold(0u32, |acc, b| {
             acc.saturating_mul(10).saturating_add(u32::from(b - b'0'))
         });
-        let suffix = &s[lead..];
+        let suffix = &b[lead..];
         if suffix.is_empty() {
             tok.kind = Kind::Num;
         } else if lead <= 2
-            && ["st", "nd", "rd", "th"]
+            && [b"st", b"nd", b"rd", b"th"]
                 .iter()
-                .any(|x| suffix.eq_ignore_ascii_case(x))
+                .any(|x| suffix.eq_ignore_ascii_case(*x))
         {
             tok.kind = Kind::Ord;
         } else {
@@ -522,18 +848,15 @@ fn classify(s: &str, start: usize, end: usize) -> Tok {
         tok.digits = u8::try_from(lead).unwrap_or(u8::MAX);
         return tok;
     }
-    tok.cap = s.chars().next().is_some_and(char::is_uppercase);
-    if s.len() <= 24 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
-        let mut buf = [0u8; 24];
-        let n = s.len();
-        buf[..n].copy_from_slice(s.as_bytes());
-        buf[..n].make_ascii_lowercase();
-        if let Some(k) = VOCAB.get(&buf[..n]) {
-            tok.lower = Some(k.word);
-            tok.role = k.role;
-            tok.class = k.class;
-        }
-    }
+    tok.cap = if b[0] < 0x80 {
+        b[0].is_ascii_uppercase()
+    } else {
+        text[start..end]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    tok.known = vocab.get(text.as_bytes(), start, end);
     tok
 }
 
@@ -541,8 +864,6 @@ fn classify(s: &str, start: usize, end: usize) -> Tok {
 struct Toks<'a> {
     text: &'a str,
     t: &'a [Tok],
-    /// The tense each token signals, worked out once per line (see [`cue_at`]).
-    cues: Vec<Option<Tense>>,
 }
 
 impl Toks<'_> {
@@ -550,7 +871,7 @@ impl Toks<'_> {
         self.t.len()
     }
     fn word(&self, i: usize) -> Option<&'static str> {
-        self.t.get(i).and_then(|t| t.lower)
+        self.t.get(i).and_then(Tok::lower)
     }
     fn is(&self, i: usize, w: &str) -> bool {
         self.word(i) == Some(w)
@@ -602,7 +923,7 @@ impl Toks<'_> {
                 if s.chars().count() == 1 && prev.cap {
                     return false; // an initial
                 }
-                match prev.lower {
+                match prev.lower() {
                     Some(w) => {
                         !(ABBREVIATIONS.contains(&w) || MONTH_WORDS.get(w).is_some_and(|m| m.1))
                     }
@@ -753,18 +1074,18 @@ impl Found {
 
 fn month_at(t: &Toks, i: usize) -> Option<(u32, bool)> {
     let tok = t.t.get(i)?;
-    if tok.kind != Kind::Word || !tok.cap || tok.class & W_MONTH == 0 {
+    if tok.kind != Kind::Word || !tok.cap || tok.class() & W_MONTH == 0 {
         return None;
     }
-    MONTH_WORDS.get(tok.lower?).copied()
+    MONTH_WORDS.get(tok.lower()?).copied()
 }
 
 fn weekday_at(t: &Toks, i: usize) -> Option<Weekday> {
     let tok = t.t.get(i)?;
-    if tok.kind != Kind::Word || !tok.cap || tok.class & W_WEEKDAY == 0 {
+    if tok.kind != Kind::Word || !tok.cap || tok.class() & W_WEEKDAY == 0 {
         return None;
     }
-    WEEKDAY_WORDS.get(tok.lower?).copied()
+    WEEKDAY_WORDS.get(tok.lower()?).copied()
 }
 
 /// True when the number token at `i` continues past its end: "25,000",
@@ -982,7 +1303,7 @@ fn sets_a_period(t: &Toks, prep: usize) -> bool {
         if t.ends_clause(k) || weekday_at(t, k).is_some() || month_at(t, k).is_some() {
             return false;
         }
-        if let Some(c) = t.cues.get(k).copied().flatten() {
+        if let Some(c) = cue_at(t, k) {
             return c == Tense::Past
                 && k + 1 < prep
                 && t.word(k + 1).is_some_and(|w| DETERMINERS.contains(&w));
@@ -1203,7 +1524,7 @@ fn shift_n(s: Shift) -> i32 {
 
 /// A holiday name at `i`: the index of its last token and its rule.
 fn holiday_at(t: &Toks, i: usize) -> Option<(usize, HolidayRule)> {
-    if !t.is_cap_word(i) || t.t[i].class & W_HOLIDAY == 0 {
+    if !t.is_cap_word(i) || t.t[i].class() & W_HOLIDAY == 0 {
         return None;
     }
     let list = HOLIDAYS.get(t.word(i)?)?;
@@ -1245,7 +1566,7 @@ fn holiday(t: &Toks, i: usize) -> Option<Found> {
 /// A season with its year ("summer 2023", "the winter of 2022"), or alone
 /// where it names a time (see [`season_is_time`]): "a dry spring".
 fn season(t: &Toks, i: usize) -> Option<Found> {
-    if t.t.get(i)?.class & W_SEASON == 0 {
+    if t.t.get(i)?.class() & W_SEASON == 0 {
         return None;
     }
     let &season = SEASON_WORDS.get(t.word(i)?)?;
@@ -1302,7 +1623,7 @@ fn season_is_time(t: &Toks, i: usize) -> bool {
 fn describes(t: &Toks, k: usize) -> bool {
     let s = t.str(k);
     t.is_lower_word(k)
-        && t.cues.get(k).copied().flatten().is_none()
+        && cue_at(t, k).is_none()
         && (!s.ends_with('s') || s.ends_with("ous") || s.ends_with("ss"))
 }
 
@@ -1415,7 +1736,7 @@ fn cue_at(t: &Toks, k: usize) -> Option<Tense> {
         return None;
     }
     let next_is_to = t.is(k + 1, "to");
-    if let Some(w) = tok.lower {
+    if let Some(w) = tok.lower() {
         // contractions: "we'll", "won't"
         if w == "ll" && k > 0 && t.is_apostrophe(k - 1) {
             return Some(Tense::Future);
@@ -1423,7 +1744,7 @@ fn cue_at(t: &Toks, k: usize) -> Option<Tense> {
         if w == "won" && t.is_apostrophe(k + 1) && t.is(k + 2, "t") {
             return Some(Tense::Future);
         }
-        return match tok.role? {
+        return match tok.role()? {
             Cue::Past => Some(Tense::Past),
             Cue::Present => Some(Tense::Present),
             Cue::Future => Some(Tense::Future),
@@ -1441,7 +1762,7 @@ fn cue_at(t: &Toks, k: usize) -> Option<Tense> {
                 Tense::Future
             }),
             Cue::Aux => {
-                let next = t.t.get(k + 1).and_then(|n| n.role);
+                let next = t.t.get(k + 1).and_then(Tok::role);
                 let future = match next {
                     Some(Cue::Future | Cue::Set) => true,
                     Some(Cue::FutureTo) => t.is(k + 2, "to"),
@@ -1493,7 +1814,7 @@ fn tense_near(t: &Toks, first: usize, last: usize, clause: bool) -> Option<Tense
         if stop(k) {
             break;
         }
-        if let Some(c) = t.cues.get(k).copied().flatten() {
+        if let Some(c) = cue_at(t, k) {
             left = Some((steps, c));
             break;
         }
@@ -1506,7 +1827,7 @@ fn tense_near(t: &Toks, first: usize, last: usize, clause: bool) -> Option<Tense
         if stop(k) {
             break;
         }
-        if let Some(c) = t.cues.get(k).copied().flatten() {
+        if let Some(c) = cue_at(t, k) {
             right = Some((steps, c));
             break;
         }
@@ -1533,7 +1854,7 @@ fn after_dateline_word(t: &Toks, first: usize) -> bool {
     while k > 0 && (t.is_punct(k - 1, ':') || t.is(k - 1, "on")) {
         k -= 1;
     }
-    k > 0 && t.t.get(k - 1).and_then(|x| x.role) == Some(Cue::Dateline)
+    k > 0 && t.t.get(k - 1).and_then(Tok::role) == Some(Cue::Dateline)
 }
 
 /// Nouns after a holiday that make it name a stretch of days around it
@@ -1570,15 +1891,12 @@ fn scan(doc: &Document) -> Vec<Raw> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let mut toks = Vec::new();
+    let mut line = Line::default();
     while from < end {
         // Look for the line break within one piece only: a long line must
         // not be searched again for every piece cut from it.
         let reach = (from + MAX_PIECE + 1).min(end);
-        let mut to = text.as_bytes()[from..reach]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(reach, |n| from + n);
+        let mut to = tokenize(text, from, reach, &mut line);
         if to - from > MAX_PIECE {
             let mut cut = from + MAX_PIECE;
             while !text.is_char_boundary(cut) {
@@ -1595,15 +1913,16 @@ fn scan(doc: &Document) -> Vec<Raw> {
                     to += 1;
                 }
             }
+            tokenize(text, from, to, &mut line);
         }
-        tokenize(text, from, to, &mut toks);
-        let mut line = Toks {
-            text,
-            t: &toks,
-            cues: Vec::new(),
-        };
-        line.cues = (0..toks.len()).map(|k| cue_at(&line, k)).collect();
-        scan_piece(&line, &mut out);
+        scan_piece(
+            &Toks {
+                text,
+                t: &line.toks,
+            },
+            &line.stops,
+            &mut out,
+        );
         // past the line break, or on from a cut made inside a long line
         from = if text[to..].starts_with('\n') {
             to + 1
@@ -1614,16 +1933,21 @@ fn scan(doc: &Document) -> Vec<Raw> {
     out
 }
 
-fn scan_piece(t: &Toks, out: &mut Vec<Raw>) {
-    let mut i = 0;
+/// Tries the rules at each token from the first on, and goes on past what
+/// they find; `stops` are the tokens where that can come to anything (see
+/// [`Line`]).
+fn scan_piece(t: &Toks, stops: &[usize], out: &mut Vec<Raw>) {
+    let mut next = 0;
     let mut prev_year_last = None;
     let mut sentence_year = None;
-    while i < t.len() {
+    for &i in stops {
+        if i < next {
+            continue; // inside a mention
+        }
         let Some(f) = match_at(t, i, prev_year_last) else {
             if t.ends_sentence(i) {
                 sentence_year = None;
             }
-            i += 1;
             continue;
         };
         let last = f.last.max(i).min(t.len() - 1);
@@ -1652,7 +1976,7 @@ fn scan_piece(t: &Toks, out: &mut Vec<Raw>) {
                     .any(|w| t.str(last + 1).eq_ignore_ascii_case(w)),
             year_hint,
         });
-        i = last + 1;
+        next = last + 1;
     }
 }
 
