@@ -196,6 +196,7 @@ impl HolidayRule {
     }
 }
 
+#[derive(Debug)]
 struct Holiday {
     /// The name cut into tokens the way the text is: "new year's day" is
     /// `new`, `year`, `'`, `s`, `day`.
@@ -328,6 +329,11 @@ const W_HOLIDAY: u8 = 4;
 const W_SEASON: u8 = 8;
 /// A word [`relative`] or [`ago`] can start with: "today", "last", "three".
 const W_RELATIVE: u8 = 16;
+/// Any of the above: a word a rule can start with.
+const W_STARTS: u8 = W_MONTH | W_WEEKDAY | W_HOLIDAY | W_SEASON | W_RELATIVE;
+/// A word [`cue_of`] can find a tense in: it has a role, or ends a
+/// contraction ("we'll", "won't").
+const W_CUE: u8 = 32;
 
 /// Words that open a relative expression: the words [`relative`] and
 /// [`shifted`] begin with, and the number words of [`ago`].
@@ -347,36 +353,57 @@ fn opens_relative(w: &str) -> bool {
         )
 }
 
-/// A word a rule looks at: its lower-case form, tense role and `W_*` classes.
+/// A word a rule looks at: its lower-case form, `W_*` classes, and what
+/// the lexicons say of it, so that the rules look nothing up again.
 #[derive(Debug, Clone, Copy)]
 struct Known {
     word: &'static str,
-    role: Option<Cue>,
     class: u8,
+    /// Its role as a tense cue.
+    role: Option<Cue>,
+    /// Its `Y_*` flags as a neighbour of a year.
+    year: u8,
+    /// As a month name: its number, and whether it is an abbreviation.
+    month: Option<(u32, bool)>,
+    weekday: Option<Weekday>,
+    /// As a season: its index (see [`SEASON_CODES`]).
+    season: Option<u8>,
+    /// The holidays whose names open with it, longest first.
+    holidays: &'static [Holiday],
 }
 
 /// Every word a rule looks at, found by the first eight bytes of its
-/// lower-case form. Every word of the text is looked up and almost none is
-/// known, so a miss must cost a multiply and a load or two: the slots hold
-/// the key itself, and most are empty.
+/// lower-case form. Every word of the text is looked up and most are not
+/// there, so a miss must cost a multiply and a load: the slots hold the key
+/// itself, and most are empty.
 struct Vocab {
     slots: Box<[Slot; VOCAB_SLOTS]>,
     words: Vec<Known>,
-    /// Longest word held: longer ones are not looked up.
-    longest: usize,
 }
 
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 struct Slot {
     /// The word's first eight bytes, little-endian; `len` 0 is an empty slot.
     key: u64,
     len: u32,
-    word: u32,
+    /// Its index in [`Vocab::words`], and its `W_*` classes.
+    word: u16,
+    class: u8,
 }
+
+const EMPTY_SLOT: Slot = Slot {
+    key: 0,
+    len: 0,
+    word: NO_WORD,
+    class: 0,
+};
 
 /// Slots of [`Vocab`]: a power of two, at least four times the words.
 const VOCAB_BITS: u32 = 11;
 const VOCAB_SLOTS: usize = 1 << VOCAB_BITS;
+
+/// [`Tok::word`] of a word the rules do not know.
+const NO_WORD: u16 = u16::MAX;
 
 impl Vocab {
     fn new(words: Vec<Known>) -> Vocab {
@@ -384,118 +411,81 @@ impl Vocab {
             words.len() * 4 <= VOCAB_SLOTS,
             "VOCAB_BITS too small for the lexicons"
         );
-        let mut slots = Box::new([Slot::default(); VOCAB_SLOTS]);
-        let mut longest = 0;
+        let mut slots = Box::new([EMPTY_SLOT; VOCAB_SLOTS]);
         for (n, k) in words.iter().enumerate() {
             let b = k.word.as_bytes();
-            let key = Self::fold(Self::first8(b), b.len());
-            let mut at = Self::home(key, b.len());
+            let key = fold(first8(b), b.len());
+            let mut at = home(key, b.len());
             while slots[at].len != 0 {
                 at = (at + 1) % VOCAB_SLOTS;
             }
             slots[at] = Slot {
                 key,
                 len: u32::try_from(b.len()).expect("lexicon words are short"),
-                word: u32::try_from(n).expect("lexicons hold few words"),
+                word: u16::try_from(n).expect("lexicons hold few words"),
+                class: k.class,
             };
-            longest = longest.max(b.len());
         }
-        Vocab {
-            slots,
-            words,
-            longest,
-        }
+        Vocab { slots, words }
     }
 
-    /// The first eight bytes of `b` (fewer, zero-padded, if it is shorter)
-    /// as a little-endian number.
-    fn first8(b: &[u8]) -> u64 {
-        let mut buf = [0u8; 8];
-        let n = b.len().min(8);
-        buf[..n].copy_from_slice(&b[..n]);
-        u64::from_le_bytes(buf)
-    }
-
-    /// `raw`, the first bytes of a word of `len` bytes (and maybe some of
-    /// what follows it), with the bytes past the word cleared and ASCII
-    /// letters made lower case.
-    fn fold(raw: u64, len: usize) -> u64 {
-        const LOW_BYTES: [u64; 9] = {
-            let mut t = [0u64; 9];
-            let mut n = 1;
-            while n <= 8 {
-                t[n] = u64::MAX >> (64 - 8 * n);
-                n += 1;
-            }
-            t
-        };
-        (raw | 0x2020_2020_2020_2020) & LOW_BYTES[len.min(8)]
-    }
-
-    fn home(key: u64, len: usize) -> usize {
-        let h = (key ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (h >> (64 - VOCAB_BITS)) as usize
-    }
-
-    /// The known word spelt by `text[st..en]` in any case. Only ASCII
-    /// letters fold onto the lower-case letters the words are made of, so
-    /// a run with a digit or a non-ASCII letter is never found.
-    fn get(&'static self, text: &[u8], st: usize, en: usize) -> Option<&'static Known> {
-        self.finder().get(text, st, en)
-    }
-
-    fn finder(&'static self) -> Finder {
-        Finder {
-            slots: &self.slots,
-            words: &self.words,
-            longest: self.longest,
-        }
-    }
-}
-
-/// [`Vocab`] taken apart for the tokenizer's loop, so that what it reads
-/// stays in registers while tokens are written.
-#[derive(Clone, Copy)]
-struct Finder {
-    slots: &'static [Slot; VOCAB_SLOTS],
-    words: &'static [Known],
-    longest: usize,
-}
-
-impl Finder {
-    fn get(self, text: &[u8], st: usize, en: usize) -> Option<&'static Known> {
-        // one unaligned load when the text runs on far enough
-        let raw = match text.get(st..st + 8) {
-            Some(b) => u64::from_le_bytes(b.try_into().ok()?),
-            None => Vocab::first8(&text[st..en]),
-        };
-        self.get_raw(raw, text, st, en)
-    }
-
-    /// As [`Finder::get`], given the first eight bytes from `st` (those
-    /// past `en` are ignored).
+    /// The index and `W_*` classes of the word spelt by `text[st..en]` in
+    /// any case, given the first eight bytes from `st` (those past `en` do
+    /// not count), or [`NO_WORD`]. Only ASCII letters fold onto the
+    /// lower-case letters the words are made of, so a run with a digit or a
+    /// non-ASCII letter is never found.
     #[inline(always)]
-    fn get_raw(self, raw: u64, text: &[u8], st: usize, en: usize) -> Option<&'static Known> {
+    fn find(&self, raw: u64, text: &[u8], st: usize, en: usize) -> (u16, u8) {
         let len = en - st;
-        if len > self.longest {
-            return None;
-        }
-        let key = Vocab::fold(raw, len);
-        let mut at = Vocab::home(key, len);
+        let key = fold(raw, len);
+        let mut at = home(key, len);
         loop {
             let s = self.slots[at];
             if s.len == 0 {
-                return None;
+                return (NO_WORD, 0);
             }
             if s.key == key && s.len as usize == len {
-                let k = self.words.get(s.word as usize)?;
-                if len <= 8 || text[st + 8..en].eq_ignore_ascii_case(&k.word.as_bytes()[8..]) {
-                    return Some(k);
+                let tail_ok = len <= 8
+                    || self.words.get(usize::from(s.word)).is_some_and(|k| {
+                        text[st + 8..en].eq_ignore_ascii_case(&k.word.as_bytes()[8..])
+                    });
+                if tail_ok {
+                    return (s.word, s.class);
                 }
             }
             at = (at + 1) % VOCAB_SLOTS;
         }
     }
+}
+
+/// The first eight bytes of `b` (fewer, zero-padded, if it is shorter) as a
+/// little-endian number.
+fn first8(b: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    let n = b.len().min(8);
+    buf[..n].copy_from_slice(&b[..n]);
+    u64::from_le_bytes(buf)
+}
+
+/// `raw`, the first bytes of a word of `len` bytes (and maybe some of what
+/// follows it), with the bytes past the word cleared and ASCII letters made
+/// lower case.
+fn fold(raw: u64, len: usize) -> u64 {
+    const LOW_BYTES: [u64; 9] = {
+        let mut t = [0u64; 9];
+        let mut n = 1;
+        while n <= 8 {
+            t[n] = u64::MAX >> (64 - 8 * n);
+            n += 1;
+        }
+        t
+    };
+    (raw | 0x2020_2020_2020_2020) & LOW_BYTES[len.min(8)]
+}
+
+fn home(key: u64, len: usize) -> usize {
+    let h = (key ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> (64 - VOCAB_BITS)) as usize
 }
 
 /// Every word a rule looks at. Only words of lower-case ASCII letters are
@@ -508,8 +498,13 @@ static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             order.push(word);
             Known {
                 word,
-                role: None,
                 class: 0,
+                role: None,
+                year: 0,
+                month: None,
+                weekday: None,
+                season: None,
+                holidays: &[],
             }
         });
         k.role = k.role.or(role);
@@ -550,6 +545,14 @@ static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
             if opens_relative(k.word) {
                 k.class |= W_RELATIVE;
             }
+            if k.role.is_some() || matches!(k.word, "ll" | "won") {
+                k.class |= W_CUE;
+            }
+            k.year = YEAR_CONTEXT.get(k.word).copied().unwrap_or(0);
+            k.month = MONTH_WORDS.get(k.word).copied();
+            k.weekday = WEEKDAY_WORDS.get(k.word).copied();
+            k.season = SEASON_WORDS.get(k.word).copied();
+            k.holidays = HOLIDAYS.get(k.word).map_or(&[], Vec::as_slice);
             k
         })
         .collect();
@@ -575,38 +578,30 @@ enum Kind {
     Punct(char),
 }
 
+/// A token, its place counted from the start of its line (see [`Toks`]).
+/// Small, as one is written for every word of the text.
 #[derive(Debug, Clone, Copy)]
 struct Tok {
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
     kind: Kind,
-    /// The word, for words the rules know.
-    known: Option<&'static Known>,
     /// For `Num` and `Ord`: the number (saturating), and its digit count.
     value: u32,
     digits: u8,
+    /// For words the rules know: the index in [`Vocab::words`] (else
+    /// [`NO_WORD`]), and the `W_*` classes.
+    word: u16,
+    class: u8,
     /// First character upper case.
     cap: bool,
 }
 
 impl Tok {
-    /// Lower-case form, for words the rules know.
-    fn lower(&self) -> Option<&'static str> {
-        self.known.map(|k| k.word)
-    }
-    /// The word's role as a tense cue.
-    fn role(&self) -> Option<Cue> {
-        self.known.and_then(|k| k.role)
-    }
-    /// `W_*` classes of the word.
-    fn class(&self) -> u8 {
-        self.known.map_or(0, |k| k.class)
-    }
     /// Whether some rule can begin here; [`match_at`] finds nothing elsewhere.
     fn can_start(&self) -> bool {
         match self.kind {
             Kind::Num | Kind::Ord => true,
-            Kind::Word => self.class() != 0,
+            Kind::Word => self.class & W_STARTS != 0,
             Kind::Punct(_) => false,
         }
     }
@@ -650,129 +645,165 @@ struct Line {
 /// included) and single marks, dropping white space, and stops at the first
 /// line break: returns where it stopped.
 fn tokenize(text: &str, from: usize, to: usize, out: &mut Line) -> usize {
-    out.toks.clear();
-    out.stops.clear();
-    let vocab: &'static Vocab = &VOCAB;
-    let finder = vocab.finder();
-    let bytes = text.as_bytes();
-    let line = &bytes[..to];
-    let mut i = from;
+    assert!(
+        to - from <= u32::MAX as usize,
+        "lines are cut into short pieces"
+    );
+    // Kept in locals out of reach of the calls below, so that the loop can
+    // hold them in registers; places count from `from`.
+    let mut toks = std::mem::take(&mut out.toks);
+    let mut stops = std::mem::take(&mut out.stops);
+    toks.clear();
+    stops.clear();
+    let vocab: &Vocab = &VOCAB;
+    let rest = &text.as_bytes()[from..];
+    let line = &rest[..to - from];
+    let mut i = 0;
     while let Some(&b) = line.get(i) {
-        let class = BYTE_CLASS[usize::from(b)];
-        if class == B_ALNUM {
-            let st = i;
-            let raw;
-            (i, raw) = ascii_run(bytes, i, to);
-            if line.get(i).is_some_and(|&b| b >= 0x80) {
-                i = run_end(text, i, to);
-                out.push_run(vocab, text, st, i);
-            } else if b.is_ascii_digit() {
-                out.push_run(vocab, text, st, i);
-            } else {
-                // the common case, kept in line: a word of ASCII letters
-                let known = finder.get_raw(raw, bytes, st, i);
-                if known.is_some_and(|k| k.class != 0) {
-                    out.stops.push(out.toks.len());
-                }
-                out.toks.push(Tok {
-                    start: st,
-                    end: i,
-                    kind: Kind::Word,
-                    known,
-                    value: 0,
-                    digits: 0,
-                    cap: b.is_ascii_uppercase(),
-                });
+        if b.is_ascii_alphabetic() {
+            let (end, raw) = ascii_run(line, rest, i);
+            if line.get(end).is_some_and(|&b| b >= 0x80) {
+                // a word with non-ASCII letters, as "Zürich"
+                let tok = run_tok(vocab, text, from, i, run_end(text, from + end, to) - from);
+                i = tok.end as usize;
+                push_run(&mut toks, &mut stops, tok);
+                continue;
             }
+            // the common case, kept in line: a word of ASCII letters
+            let (word, class) = vocab.find(raw, rest, i, end);
+            if class & W_STARTS != 0 {
+                stops.push(toks.len());
+            }
+            toks.push(Tok {
+                start: i as u32,
+                end: end as u32,
+                kind: Kind::Word,
+                value: 0,
+                digits: 0,
+                word,
+                class,
+                cap: b.is_ascii_uppercase(),
+            });
             // most words are followed by a space: skip it here
-            if line.get(i) == Some(&b' ') {
-                i += 1;
-            }
-        } else if class == B_SPACE {
+            i = end + usize::from(line.get(end) == Some(&b' '));
+            continue;
+        }
+        let class = BYTE_CLASS[usize::from(b)];
+        if class == B_SPACE {
             i += 1;
         } else if class == B_PUNCT {
-            out.push_punct(i, char::from(b));
+            if matches!(b, b'.' | b'!' | b'?') {
+                stops.push(toks.len());
+            }
+            toks.push(punct_tok(i, char::from(b)));
             i += 1;
         } else if class == B_NEWLINE {
-            return i;
+            break;
         } else {
-            let Some(c) = text.get(i..to).and_then(|s| s.chars().next()) else {
-                break;
-            };
-            if is_alphanumeric(c) {
-                let st = i;
-                i = run_end(text, i, to);
-                out.push_run(vocab, text, st, i);
-            } else {
-                if !c.is_whitespace() {
-                    out.push_punct(i, c);
+            // numbers, and what is not ASCII
+            let tok = other_tok(vocab, text, from, from + i, to);
+            i = match tok {
+                Some(tok) => {
+                    let end = tok.end as usize;
+                    if matches!(tok.kind, Kind::Punct('\u{2026}')) {
+                        stops.push(toks.len());
+                    }
+                    push_run(&mut toks, &mut stops, tok);
+                    end
                 }
-                i += c.len_utf8();
-            }
+                None => next_char(text, from + i) - from,
+            };
         }
     }
-    i
+    out.toks = toks;
+    out.stops = stops;
+    from + i
+}
+
+fn push_run(toks: &mut Vec<Tok>, stops: &mut Vec<usize>, tok: Tok) {
+    if tok.can_start() {
+        stops.push(toks.len());
+    }
+    toks.push(tok);
+}
+
+fn punct_tok(at: usize, c: char) -> Tok {
+    Tok {
+        start: at as u32,
+        end: (at + c.len_utf8()) as u32,
+        kind: Kind::Punct(c),
+        value: 0,
+        digits: 0,
+        word: NO_WORD,
+        class: 0,
+        cap: false,
+    }
+}
+
+/// Where the character at `i` ends.
+fn next_char(text: &str, i: usize) -> usize {
+    i + text[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// The token at `text[i..]` (in the line `from..to`) that opens with a
+/// digit or a non-ASCII character, or none for white space.
+#[inline(never)]
+fn other_tok(vocab: &Vocab, text: &str, from: usize, i: usize, to: usize) -> Option<Tok> {
+    let c = text.get(i..to)?.chars().next()?;
+    if c.is_ascii_digit() || is_alphanumeric(c) {
+        let end = run_end(text, i, to);
+        Some(run_tok(vocab, text, from, i - from, end - from))
+    } else if c.is_whitespace() {
+        None
+    } else {
+        Some(punct_tok(i - from, c))
+    }
 }
 
 /// Where the run of ASCII letters and digits from `i` ends (no further than
-/// `to`), and the first eight bytes from `i` (fewer, zero-padded, at the
-/// end of the text). Eight bytes are tested at a time: most words end
-/// within the first eight.
+/// `line`'s end), and the first eight bytes of `rest` (the text on from
+/// the line's start) from `i`, fewer and zero-padded at the end of the
+/// text. Eight bytes are tested at a time: most words end within eight.
 #[inline(always)]
-fn ascii_run(bytes: &[u8], mut i: usize, to: usize) -> (usize, u64) {
+fn ascii_run(line: &[u8], rest: &[u8], mut i: usize) -> (usize, u64) {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let first = bytes
-        .get(i..i + 8)
-        .and_then(|b| <[u8; 8]>::try_from(b).ok());
-    let Some(first) = first else {
-        let raw = Vocab::first8(&bytes[i..]);
-        while bytes[..to]
-            .get(i)
-            .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == B_ALNUM)
-        {
-            i += 1;
-        }
-        return (i, raw);
+    let raw = match rest.get(i..i + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
+        None => first8(&rest[i..]),
     };
-    let raw = u64::from_le_bytes(first);
     let mut w = raw;
-    loop {
-        // bytes below 0x80 added to at most 0x7f carry into no other byte
+    while i + 8 <= line.len() {
+        // letters only: bytes below 0x80 added to at most 0x7f carry into
+        // no other byte
         let ascii = !w & HIGH;
-        let v = w & !HIGH;
-        let digit = (v + ONES * (0x80 - 0x30)) & !(v + ONES * (0x80 - 0x3a));
-        let lower = v | ONES * 0x20;
-        let letter = (lower + ONES * (0x80 - 0x61)) & !(lower + ONES * (0x80 - 0x7b));
-        let mut stop = !(digit | letter) & ascii | (HIGH & !ascii);
-        if to < i + 8 {
-            stop |= HIGH << (8 * to.saturating_sub(i));
-        }
+        let v = (w & !HIGH) | ONES * 0x20;
+        let letter = (v + ONES * (0x80 - 0x61)) & !(v + ONES * (0x80 - 0x7b));
+        let stop = !(letter & ascii) & HIGH;
         if stop != 0 {
-            return (i + (stop.trailing_zeros() / 8) as usize, raw);
+            i += (stop.trailing_zeros() / 8) as usize;
+            if line.get(i).is_some_and(u8::is_ascii_digit) {
+                break; // a digit in a word: "COVID19", byte by byte
+            }
+            return (i, raw);
         }
         i += 8;
-        match bytes
-            .get(i..i + 8)
-            .and_then(|b| <[u8; 8]>::try_from(b).ok())
-        {
-            Some(b) => w = u64::from_le_bytes(b),
-            None => {
-                while bytes[..to]
-                    .get(i)
-                    .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == B_ALNUM)
-                {
-                    i += 1;
-                }
-                return (i, raw);
-            }
+        match line.get(i..i + 8) {
+            Some(b) => w = u64::from_le_bytes(b.try_into().unwrap_or_default()),
+            None => break,
         }
     }
+    while line
+        .get(i)
+        .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == B_ALNUM)
+    {
+        i += 1;
+    }
+    (i, raw)
 }
 
 /// Where the letter/digit run going on at `i` ends, for runs with
 /// non-ASCII letters in them ("José", "Zürich").
-#[inline(never)]
 fn run_end(text: &str, i: usize, to: usize) -> usize {
     text.get(i..to).map_or(i, |s| {
         s.char_indices()
@@ -788,45 +819,21 @@ fn is_alphanumeric(c: char) -> bool {
     !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
 }
 
-impl Line {
-    fn push_punct(&mut self, at: usize, c: char) {
-        if matches!(c, '.' | '!' | '?' | '\u{2026}') {
-            self.stops.push(self.toks.len());
-        }
-        self.toks.push(Tok {
-            start: at,
-            end: at + c.len_utf8(),
-            kind: Kind::Punct(c),
-            known: None,
-            value: 0,
-            digits: 0,
-            cap: false,
-        });
-    }
-
-    /// Pushes the token of the letter/digit run `text[start..end]`.
-    #[inline(never)]
-    fn push_run(&mut self, vocab: &'static Vocab, text: &str, start: usize, end: usize) {
-        let tok = run_tok(vocab, text, start, end);
-        if tok.can_start() {
-            self.stops.push(self.toks.len());
-        }
-        self.toks.push(tok);
-    }
-}
-
-/// The token of the letter/digit run `text[start..end]`.
-fn run_tok(vocab: &'static Vocab, text: &str, start: usize, end: usize) -> Tok {
+/// The token of the letter/digit run `start..end` of the line from `from`.
+#[inline(never)]
+fn run_tok(vocab: &Vocab, text: &str, from: usize, start: usize, end: usize) -> Tok {
     let mut tok = Tok {
-        start,
-        end,
+        start: start as u32,
+        end: end as u32,
         kind: Kind::Word,
-        known: None,
         value: 0,
         digits: 0,
+        word: NO_WORD,
+        class: 0,
         cap: false,
     };
-    let b = &text.as_bytes()[start..end];
+    let rest = &text.as_bytes()[from..];
+    let b = &rest[start..end];
     if b[0].is_ascii_digit() {
         let lead = b.iter().take_while(|b| b.is_ascii_digit()).count();
         let value = b[..lead].iter().fold(0u32, |acc, b| {
@@ -848,30 +855,46 @@ fn run_tok(vocab: &'static Vocab, text: &str, start: usize, end: usize) -> Tok {
         tok.digits = u8::try_from(lead).unwrap_or(u8::MAX);
         return tok;
     }
-    tok.cap = if b[0] < 0x80 {
-        b[0].is_ascii_uppercase()
-    } else {
-        text[start..end]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    };
-    tok.known = vocab.get(text.as_bytes(), start, end);
+    tok.cap = text[from + start..from + end]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    // a word with a non-ASCII letter is known to no rule, but is looked up
+    // all the same: the table says so
+    (tok.word, tok.class) = vocab.find(first8(&rest[start..]), rest, start, end);
     tok
 }
 
 /// The tokens of one line, with the text they come from.
 struct Toks<'a> {
     text: &'a str,
+    /// Where the line starts in `text`: token places count from here.
+    base: usize,
     t: &'a [Tok],
+    words: &'static [Known],
 }
 
 impl Toks<'_> {
     fn len(&self) -> usize {
         self.t.len()
     }
+    fn known(&self, i: usize) -> Option<&'static Known> {
+        self.words.get(usize::from(self.t.get(i)?.word))
+    }
     fn word(&self, i: usize) -> Option<&'static str> {
-        self.t.get(i).and_then(Tok::lower)
+        self.known(i).map(|k| k.word)
+    }
+    /// The word's role as a tense cue.
+    fn role(&self, i: usize) -> Option<Cue> {
+        self.known(i).and_then(|k| k.role)
+    }
+    /// The word's `Y_*` flags, 0 for other tokens.
+    fn year_flags(&self, i: usize) -> u8 {
+        self.known(i).map_or(0, |k| k.year)
+    }
+    /// `W_*` classes of the word.
+    fn class(&self, i: usize) -> u8 {
+        self.t.get(i).map_or(0, |t| t.class)
     }
     fn is(&self, i: usize, w: &str) -> bool {
         self.word(i) == Some(w)
@@ -895,8 +918,13 @@ impl Toks<'_> {
     fn kind(&self, i: usize) -> Option<Kind> {
         self.t.get(i).map(|t| t.kind)
     }
+    /// Where token `i` starts and ends in the text.
+    fn span(&self, i: usize) -> Option<(usize, usize)> {
+        let t = self.t.get(i)?;
+        Some((self.base + t.start as usize, self.base + t.end as usize))
+    }
     fn str(&self, i: usize) -> &str {
-        self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.span(i).map_or("", |(s, e)| &self.text[s..e])
     }
     fn is_cap_word(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap)
@@ -923,10 +951,8 @@ impl Toks<'_> {
                 if s.chars().count() == 1 && prev.cap {
                     return false; // an initial
                 }
-                match prev.lower() {
-                    Some(w) => {
-                        !(ABBREVIATIONS.contains(&w) || MONTH_WORDS.get(w).is_some_and(|m| m.1))
-                    }
+                match self.known(i - 1) {
+                    Some(k) => !(ABBREVIATIONS.contains(&k.word) || k.month.is_some_and(|m| m.1)),
                     None => true,
                 }
             }
@@ -1074,18 +1100,18 @@ impl Found {
 
 fn month_at(t: &Toks, i: usize) -> Option<(u32, bool)> {
     let tok = t.t.get(i)?;
-    if tok.kind != Kind::Word || !tok.cap || tok.class() & W_MONTH == 0 {
+    if tok.kind != Kind::Word || !tok.cap || tok.class & W_MONTH == 0 {
         return None;
     }
-    MONTH_WORDS.get(tok.lower()?).copied()
+    t.known(i)?.month
 }
 
 fn weekday_at(t: &Toks, i: usize) -> Option<Weekday> {
     let tok = t.t.get(i)?;
-    if tok.kind != Kind::Word || !tok.cap || tok.class() & W_WEEKDAY == 0 {
+    if tok.kind != Kind::Word || !tok.cap || tok.class & W_WEEKDAY == 0 {
         return None;
     }
-    WEEKDAY_WORDS.get(tok.lower()?).copied()
+    t.known(i)?.weekday
 }
 
 /// True when the number token at `i` continues past its end: "25,000",
@@ -1248,18 +1274,15 @@ fn bare_month_ok(t: &Toks, i: usize, month: u32) -> bool {
     if matches!(month, 3 | 5) && t.str(i).len() <= 5 {
         // "May" and "March" (not "Mar"): after a date preposition, or as the
         // subject of "was", "saw"... which a modal or a verb never is
-        let verb_next = t
-            .word(i + 1)
-            .and_then(|w| YEAR_CONTEXT.get(w))
-            .is_some_and(|f| f & Y_VERB != 0);
+        let verb_next = t.year_flags(i + 1) & Y_VERB != 0;
         return after_prep || verb_next && !t.is_cap_word(i.wrapping_sub(1));
     }
     if let Some(p) = prev {
         if t.is_cap_word(p)
             && !t.sentence_start(p)
             && !after_prep
-            && prev_word
-                .is_none_or(|w| !WEEKDAY_WORDS.contains_key(w) && !MONTH_WORDS.contains_key(w))
+            && t.known(p)
+                .is_none_or(|k| k.weekday.is_none() && k.month.is_none())
         {
             return false;
         }
@@ -1494,7 +1517,7 @@ fn shifted(t: &Toks, i: usize, w: &str) -> Option<Found> {
             rule,
         );
     }
-    if let Some(&season) = t.word(j).and_then(|w| SEASON_WORDS.get(w)) {
+    if let Some(season) = t.known(j).and_then(|k| k.season) {
         let when = When::Season {
             season,
             year: None,
@@ -1524,10 +1547,10 @@ fn shift_n(s: Shift) -> i32 {
 
 /// A holiday name at `i`: the index of its last token and its rule.
 fn holiday_at(t: &Toks, i: usize) -> Option<(usize, HolidayRule)> {
-    if !t.is_cap_word(i) || t.t[i].class() & W_HOLIDAY == 0 {
+    if !t.is_cap_word(i) || t.class(i) & W_HOLIDAY == 0 {
         return None;
     }
-    let list = HOLIDAYS.get(t.word(i)?)?;
+    let list = t.known(i)?.holidays;
     'next: for h in list {
         for (k, &w) in h.words.iter().enumerate() {
             let at = i + k;
@@ -1566,10 +1589,10 @@ fn holiday(t: &Toks, i: usize) -> Option<Found> {
 /// A season with its year ("summer 2023", "the winter of 2022"), or alone
 /// where it names a time (see [`season_is_time`]): "a dry spring".
 fn season(t: &Toks, i: usize) -> Option<Found> {
-    if t.t.get(i)?.class() & W_SEASON == 0 {
+    if t.class(i) & W_SEASON == 0 {
         return None;
     }
-    let &season = SEASON_WORDS.get(t.word(i)?)?;
+    let season = t.known(i)?.season?;
     let y_at = if t.is(i + 1, "of") { i + 2 } else { i + 1 };
     if let Some(year) = full_year_at(t, y_at) {
         let when = When::Season {
@@ -1604,17 +1627,12 @@ fn season_is_time(t: &Toks, i: usize) -> bool {
     }
     let is_article = |k: usize| matches!(t.word(k), Some("a" | "an" | "the" | "this"));
     let after_article = t.is(i - 1, "the") || (i >= 2 && is_article(i - 2) && describes(t, i - 1));
-    let after_time_word = !t.is(i - 1, "to")
-        && t.word(i - 1)
-            .and_then(|w| YEAR_CONTEXT.get(w))
-            .is_some_and(|&f| f & (Y_BEFORE | Y_BEFORE_WEAK) != 0);
+    let after_time_word =
+        !t.is(i - 1, "to") && t.year_flags(i - 1) & (Y_BEFORE | Y_BEFORE_WEAK) != 0;
     if !(after_article || after_time_word) {
         return false;
     }
-    let next_free = t
-        .word(i + 1)
-        .and_then(|w| YEAR_CONTEXT.get(w))
-        .is_some_and(|&f| f & Y_THEN != 0);
+    let next_free = t.year_flags(i + 1) & Y_THEN != 0;
     !t.is_lower_word(i + 1) || (next_free && !(after_article && t.is(i + 1, "in")))
 }
 
@@ -1667,20 +1685,9 @@ fn year(t: &Toks, i: usize, prev_year_last: Option<usize>) -> Option<Found> {
             return found("year-list");
         }
     }
-    let next_word = t.word(i + 1);
-    let next_flags = next_word
-        .and_then(|w| YEAR_CONTEXT.get(w))
-        .copied()
-        .unwrap_or(0);
-    let prev_flags = prev_word
-        .and_then(|w| YEAR_CONTEXT.get(w))
-        .copied()
-        .unwrap_or(0);
-    let after_next = t
-        .word(i + 2)
-        .and_then(|w| YEAR_CONTEXT.get(w))
-        .copied()
-        .unwrap_or(0);
+    let next_flags = t.year_flags(i + 1);
+    let prev_flags = prev.map_or(0, |p| t.year_flags(p));
+    let after_next = t.year_flags(i + 2);
     if next_flags & Y_AFTER != 0
         || prev_word == Some("the") && t.is_lower_word(i + 1) && after_next & Y_AFTER != 0
     {
@@ -1711,12 +1718,17 @@ fn year(t: &Toks, i: usize, prev_year_last: Option<usize>) -> Option<Found> {
 /// Tries every rule at token `i`, longest forms first.
 fn match_at(t: &Toks, i: usize, prev_year_last: Option<usize>) -> Option<Found> {
     match t.kind(i)? {
-        Kind::Word => weekday_led(t, i)
-            .or_else(|| month_led(t, i, None))
-            .or_else(|| relative(t, i))
-            .or_else(|| ago(t, i))
-            .or_else(|| holiday(t, i))
-            .or_else(|| season(t, i)),
+        Kind::Word => {
+            // each rule needs its class of word here; most words have none
+            let class = t.class(i);
+            let has = |c: u8| class & c != 0;
+            None.or_else(|| has(W_WEEKDAY).then(|| weekday_led(t, i)).flatten())
+                .or_else(|| has(W_MONTH).then(|| month_led(t, i, None)).flatten())
+                .or_else(|| has(W_RELATIVE).then(|| relative(t, i)).flatten())
+                .or_else(|| has(W_RELATIVE).then(|| ago(t, i)).flatten())
+                .or_else(|| has(W_HOLIDAY).then(|| holiday(t, i)).flatten())
+                .or_else(|| has(W_SEASON).then(|| season(t, i)).flatten())
+        }
         Kind::Num => numeric_date(t, i)
             .or_else(|| day_led(t, i, None))
             .or_else(|| ago(t, i))
@@ -1730,13 +1742,28 @@ fn match_at(t: &Toks, i: usize, prev_year_last: Option<usize>) -> Option<Found> 
 // Tense
 
 /// The tense a word signals, if any.
+#[inline(always)]
 fn cue_at(t: &Toks, k: usize) -> Option<Tense> {
+    let tok = t.t.get(k)?;
+    // what [`cue_of`] needs: a known word with a role (or a contraction),
+    // or an unknown one long enough to end in "-ed"
+    let worth = tok.kind == Kind::Word
+        && if tok.word == NO_WORD {
+            tok.end - tok.start >= 5
+        } else {
+            tok.class & W_CUE != 0
+        };
+    if worth { cue_of(t, k) } else { None }
+}
+
+#[inline(never)]
+fn cue_of(t: &Toks, k: usize) -> Option<Tense> {
     let tok = t.t.get(k)?;
     if tok.kind != Kind::Word {
         return None;
     }
     let next_is_to = t.is(k + 1, "to");
-    if let Some(w) = tok.lower() {
+    if let Some(w) = t.word(k) {
         // contractions: "we'll", "won't"
         if w == "ll" && k > 0 && t.is_apostrophe(k - 1) {
             return Some(Tense::Future);
@@ -1744,7 +1771,7 @@ fn cue_at(t: &Toks, k: usize) -> Option<Tense> {
         if w == "won" && t.is_apostrophe(k + 1) && t.is(k + 2, "t") {
             return Some(Tense::Future);
         }
-        return match tok.role()? {
+        return match t.role(k)? {
             Cue::Past => Some(Tense::Past),
             Cue::Present => Some(Tense::Present),
             Cue::Future => Some(Tense::Future),
@@ -1762,7 +1789,7 @@ fn cue_at(t: &Toks, k: usize) -> Option<Tense> {
                 Tense::Future
             }),
             Cue::Aux => {
-                let next = t.t.get(k + 1).and_then(Tok::role);
+                let next = t.role(k + 1);
                 let future = match next {
                     Some(Cue::Future | Cue::Set) => true,
                     Some(Cue::FutureTo) => t.is(k + 2, "to"),
@@ -1797,13 +1824,11 @@ fn tense_near(t: &Toks, first: usize, last: usize, clause: bool) -> Option<Tense
     const REACH: usize = 40;
     // A quotation has its own tense: in `"… until Friday," she said` the
     // reporting verb outside the quote says nothing of Friday.
-    let stop = |k: usize| {
-        matches!(t.punct(k), Some('"' | '\u{201c}' | '\u{201d}'))
-            || if clause {
-                t.ends_clause(k)
-            } else {
-                t.ends_sentence(k)
-            }
+    let stop = |k: usize| match t.punct(k) {
+        None => false,
+        Some('"' | '\u{201c}' | '\u{201d}') => true,
+        Some(_) if clause => t.ends_clause(k),
+        Some(_) => t.ends_sentence(k),
     };
     let mut left = None;
     let mut k = first;
@@ -1854,7 +1879,7 @@ fn after_dateline_word(t: &Toks, first: usize) -> bool {
     while k > 0 && (t.is_punct(k - 1, ':') || t.is(k - 1, "on")) {
         k -= 1;
     }
-    k > 0 && t.t.get(k - 1).and_then(Tok::role) == Some(Cue::Dateline)
+    k > 0 && t.role(k - 1) == Some(Cue::Dateline)
 }
 
 /// Nouns after a holiday that make it name a stretch of days around it
@@ -1915,14 +1940,13 @@ fn scan(doc: &Document) -> Vec<Raw> {
             }
             tokenize(text, from, to, &mut line);
         }
-        scan_piece(
-            &Toks {
-                text,
-                t: &line.toks,
-            },
-            &line.stops,
-            &mut out,
-        );
+        let toks = Toks {
+            text,
+            base: from,
+            t: &line.toks,
+            words: &VOCAB.words,
+        };
+        scan_piece(&toks, &line.stops, &mut out);
         // past the line break, or on from a cut made inside a long line
         from = if text[to..].starts_with('\n') {
             to + 1
@@ -1945,7 +1969,8 @@ fn scan_piece(t: &Toks, stops: &[usize], out: &mut Vec<Raw>) {
             continue; // inside a mention
         }
         let Some(f) = match_at(t, i, prev_year_last) else {
-            if t.ends_sentence(i) {
+            // (only a year to forget makes the test worth doing)
+            if sentence_year.is_some() && t.ends_sentence(i) {
                 sentence_year = None;
             }
             continue;
@@ -1963,7 +1988,10 @@ fn scan_piece(t: &Toks, stops: &[usize], out: &mut Vec<Raw>) {
         }
         let clause_tense = tense_near(t, i, last, true);
         out.push(Raw {
-            span: Span::new(t.t[i].start, t.t[last].end),
+            span: Span::new(
+                t.span(i).map_or(0, |s| s.0),
+                t.span(last).map_or(0, |s| s.1),
+            ),
             when: f.when,
             rule: f.rule,
             tense: clause_tense.or_else(|| tense_near(t, i, last, false)),
