@@ -637,7 +637,9 @@ static BYTE_CLASS: [u8; 256] = {
 /// are neither, and the scan only looks at them from a rule.
 #[derive(Default)]
 struct Line {
+    /// The tokens are the first `len`; the rest is room to grow.
     toks: Vec<Tok>,
+    len: usize,
     stops: Vec<usize>,
 }
 
@@ -649,82 +651,108 @@ fn tokenize(text: &str, from: usize, to: usize, out: &mut Line) -> usize {
         to - from <= u32::MAX as usize,
         "lines are cut into short pieces"
     );
-    // Kept in locals out of reach of the calls below, so that the loop can
-    // hold them in registers; places count from `from`.
-    let mut toks = std::mem::take(&mut out.toks);
+    let piece = Piece {
+        text,
+        from,
+        to,
+        vocab: &VOCAB,
+    };
+    let vocab = piece.vocab;
+    let line = piece.line();
+    // The tokens go to a slice, which the loop can hold in registers (a
+    // `Vec` pushed to is read back from memory after every token), grown
+    // now and then.
+    let mut store = std::mem::take(&mut out.toks);
+    let mut buf: &mut [Tok] = &mut store;
+    let mut n = 0;
     let mut stops = std::mem::take(&mut out.stops);
-    toks.clear();
     stops.clear();
-    let vocab: &Vocab = &VOCAB;
-    let rest = &text.as_bytes()[from..];
-    let line = &rest[..to - from];
     let mut i = 0;
     while let Some(&b) = line.get(i) {
+        if n == buf.len() {
+            buf = grow(&mut store);
+        }
         if b.is_ascii_alphabetic() {
-            let (end, raw) = ascii_run(line, rest, i);
-            if line.get(end).is_some_and(|&b| b >= 0x80) {
-                // a word with non-ASCII letters, as "Zürich"
-                let tok = run_tok(vocab, text, from, i, run_end(text, from + end, to) - from);
-                i = tok.end as usize;
-                push_run(&mut toks, &mut stops, tok);
+            let (end, raw, after) = ascii_run(line, i);
+            if after < 0x80 {
+                // the common case, kept in line: a word of ASCII letters
+                let (word, class) = vocab.find(raw, line, i, end);
+                if class & W_STARTS != 0 {
+                    stops.push(n);
+                }
+                buf[n] = Tok {
+                    start: i as u32,
+                    end: end as u32,
+                    kind: Kind::Word,
+                    value: 0,
+                    digits: 0,
+                    word,
+                    class,
+                    cap: b.is_ascii_uppercase(),
+                };
+                n += 1;
+                // most words are followed by a space: skip it here
+                i = end + usize::from(after == b' ');
                 continue;
             }
-            // the common case, kept in line: a word of ASCII letters
-            let (word, class) = vocab.find(raw, rest, i, end);
-            if class & W_STARTS != 0 {
-                stops.push(toks.len());
-            }
-            toks.push(Tok {
-                start: i as u32,
-                end: end as u32,
-                kind: Kind::Word,
-                value: 0,
-                digits: 0,
-                word,
-                class,
-                cap: b.is_ascii_uppercase(),
-            });
-            // most words are followed by a space: skip it here
-            i = end + usize::from(line.get(end) == Some(&b' '));
-            continue;
-        }
-        let class = BYTE_CLASS[usize::from(b)];
-        if class == B_SPACE {
-            i += 1;
-        } else if class == B_PUNCT {
-            if matches!(b, b'.' | b'!' | b'?') {
-                stops.push(toks.len());
-            }
-            toks.push(punct_tok(i, char::from(b)));
-            i += 1;
-        } else if class == B_NEWLINE {
-            break;
         } else {
-            // numbers, and what is not ASCII
-            let tok = other_tok(vocab, text, from, from + i, to);
-            i = match tok {
-                Some(tok) => {
-                    let end = tok.end as usize;
-                    if matches!(tok.kind, Kind::Punct('\u{2026}')) {
-                        stops.push(toks.len());
-                    }
-                    push_run(&mut toks, &mut stops, tok);
-                    end
+            match BYTE_CLASS[usize::from(b)] {
+                B_SPACE => {
+                    i += 1;
+                    continue;
                 }
-                None => next_char(text, from + i) - from,
-            };
+                B_PUNCT => {
+                    if matches!(b, b'.' | b'!' | b'?') {
+                        stops.push(n);
+                    }
+                    buf[n] = punct_tok(i, char::from(b));
+                    n += 1;
+                    i += 1;
+                    continue;
+                }
+                B_NEWLINE => break,
+                _ => {}
+            }
+        }
+        let (tok, next) = slow_tok(&piece, i);
+        i = next;
+        if let Some(tok) = tok {
+            if tok.can_start() || tok.kind == Kind::Punct('\u{2026}') {
+                stops.push(n);
+            }
+            buf[n] = tok;
+            n += 1;
         }
     }
-    out.toks = toks;
+    out.toks = store;
+    out.len = n;
     out.stops = stops;
     from + i
 }
 
-fn push_run(toks: &mut Vec<Tok>, stops: &mut Vec<usize>, tok: Tok) {
-    if tok.can_start() {
-        stops.push(toks.len());
+/// The line [`tokenize`] works on; token places count from `from`.
+struct Piece<'a> {
+    text: &'a str,
+    from: usize,
+    to: usize,
+    vocab: &'a Vocab,
+}
+
+impl Piece<'_> {
+    fn line(&self) -> &[u8] {
+        &self.text.as_bytes()[self.from..self.to]
     }
-    toks.push(tok);
+    /// The character at `i`, if `i` is on one.
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(self.from + i..self.to)?.chars().next()
+    }
+}
+
+/// More room in the token buffer of [`tokenize`].
+#[cold]
+fn grow(store: &mut Vec<Tok>) -> &mut [Tok] {
+    store.resize(store.len() * 2 + 64, punct_tok(0, ' '));
+    store
 }
 
 fn punct_tok(at: usize, c: char) -> Tok {
@@ -740,37 +768,36 @@ fn punct_tok(at: usize, c: char) -> Tok {
     }
 }
 
-/// Where the character at `i` ends.
-fn next_char(text: &str, i: usize) -> usize {
-    i + text[i..].chars().next().map_or(1, char::len_utf8)
-}
-
-/// The token at `text[i..]` (in the line `from..to`) that opens with a
-/// digit or a non-ASCII character, or none for white space.
+/// What the fast path of [`tokenize`] leaves: runs that open with a digit
+/// or hold a non-ASCII letter ("27th", "Zürich"), non-ASCII marks, and
+/// non-ASCII white space (no token). Returns the token and where it ends.
 #[inline(never)]
-fn other_tok(vocab: &Vocab, text: &str, from: usize, i: usize, to: usize) -> Option<Tok> {
-    let c = text.get(i..to)?.chars().next()?;
-    if c.is_ascii_digit() || is_alphanumeric(c) {
-        let end = run_end(text, i, to);
-        Some(run_tok(vocab, text, from, i - from, end - from))
+fn slow_tok(p: &Piece, i: usize) -> (Option<Tok>, usize) {
+    let Some(c) = p.char_at(i) else {
+        return (None, i + 1); // off a character: only past a cut, undone
+    };
+    if c.is_ascii_alphanumeric() || is_alphanumeric(c) {
+        let end = run_end(p, i);
+        (Some(run_tok(p, i, end)), end)
     } else if c.is_whitespace() {
-        None
+        (None, i + c.len_utf8())
     } else {
-        Some(punct_tok(i - from, c))
+        (Some(punct_tok(i, c)), i + c.len_utf8())
     }
 }
 
-/// Where the run of ASCII letters and digits from `i` ends (no further than
-/// `line`'s end), and the first eight bytes of `rest` (the text on from
-/// the line's start) from `i`, fewer and zero-padded at the end of the
-/// text. Eight bytes are tested at a time: most words end within eight.
+/// Where the run of ASCII letters from `i` ends (no further than `line`'s
+/// end), the first eight bytes from `i` (fewer and zero-padded at the end
+/// of the line), and the byte after the run (a line break at the line's
+/// end). Eight bytes are tested at a time: most words end within eight. A
+/// digit ends the run too, unless the test goes byte by byte ("COVID19").
 #[inline(always)]
-fn ascii_run(line: &[u8], rest: &[u8], mut i: usize) -> (usize, u64) {
+fn ascii_run(line: &[u8], mut i: usize) -> (usize, u64, u8) {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let raw = match rest.get(i..i + 8) {
+    let raw = match line.get(i..i + 8) {
         Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
-        None => first8(&rest[i..]),
+        None => first8(&line[i..]),
     };
     let mut w = raw;
     while i + 8 <= line.len() {
@@ -781,11 +808,13 @@ fn ascii_run(line: &[u8], rest: &[u8], mut i: usize) -> (usize, u64) {
         let letter = (v + ONES * (0x80 - 0x61)) & !(v + ONES * (0x80 - 0x7b));
         let stop = !(letter & ascii) & HIGH;
         if stop != 0 {
-            i += (stop.trailing_zeros() / 8) as usize;
-            if line.get(i).is_some_and(u8::is_ascii_digit) {
+            let k = stop.trailing_zeros() / 8;
+            let after = (w >> (8 * k)) as u8;
+            i += k as usize;
+            if after.is_ascii_digit() {
                 break; // a digit in a word: "COVID19", byte by byte
             }
-            return (i, raw);
+            return (i, raw, after);
         }
         i += 8;
         match line.get(i..i + 8) {
@@ -793,23 +822,30 @@ fn ascii_run(line: &[u8], rest: &[u8], mut i: usize) -> (usize, u64) {
             None => break,
         }
     }
-    while line
-        .get(i)
-        .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == B_ALNUM)
-    {
-        i += 1;
+    loop {
+        match line.get(i) {
+            Some(&b) if BYTE_CLASS[usize::from(b)] == B_ALNUM => i += 1,
+            Some(&b) => return (i, raw, b),
+            None => return (i, raw, b'\n'),
+        }
     }
-    (i, raw)
 }
 
-/// Where the letter/digit run going on at `i` ends, for runs with
-/// non-ASCII letters in them ("José", "Zürich").
-fn run_end(text: &str, i: usize, to: usize) -> usize {
-    text.get(i..to).map_or(i, |s| {
-        s.char_indices()
-            .find(|&(_, c)| !is_alphanumeric(c))
-            .map_or(to, |(n, _)| i + n)
-    })
+/// Where the letter/digit run going on at `i` ends.
+fn run_end(p: &Piece, mut i: usize) -> usize {
+    let line = p.line();
+    loop {
+        while line
+            .get(i)
+            .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == B_ALNUM)
+        {
+            i += 1;
+        }
+        match p.char_at(i) {
+            Some(c) if !c.is_ascii() && is_alphanumeric(c) => i += c.len_utf8(),
+            _ => return i,
+        }
+    }
 }
 
 /// `char::is_alphanumeric`, answered at once for the marks news text is
@@ -819,9 +855,8 @@ fn is_alphanumeric(c: char) -> bool {
     !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
 }
 
-/// The token of the letter/digit run `start..end` of the line from `from`.
-#[inline(never)]
-fn run_tok(vocab: &Vocab, text: &str, from: usize, start: usize, end: usize) -> Tok {
+/// The token of the letter/digit run `start..end`.
+fn run_tok(p: &Piece, start: usize, end: usize) -> Tok {
     let mut tok = Tok {
         start: start as u32,
         end: end as u32,
@@ -832,8 +867,8 @@ fn run_tok(vocab: &Vocab, text: &str, from: usize, start: usize, end: usize) -> 
         class: 0,
         cap: false,
     };
-    let rest = &text.as_bytes()[from..];
-    let b = &rest[start..end];
+    let line = p.line();
+    let b = &line[start..end];
     if b[0].is_ascii_digit() {
         let lead = b.iter().take_while(|b| b.is_ascii_digit()).count();
         let value = b[..lead].iter().fold(0u32, |acc, b| {
@@ -855,13 +890,10 @@ fn run_tok(vocab: &Vocab, text: &str, from: usize, start: usize, end: usize) -> 
         tok.digits = u8::try_from(lead).unwrap_or(u8::MAX);
         return tok;
     }
-    tok.cap = text[from + start..from + end]
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase);
+    tok.cap = p.char_at(start).is_some_and(char::is_uppercase);
     // a word with a non-ASCII letter is known to no rule, but is looked up
     // all the same: the table says so
-    (tok.word, tok.class) = vocab.find(first8(&rest[start..]), rest, start, end);
+    (tok.word, tok.class) = p.vocab.find(first8(&line[start..]), line, start, end);
     tok
 }
 
@@ -1943,7 +1975,7 @@ fn scan(doc: &Document) -> Vec<Raw> {
         let toks = Toks {
             text,
             base: from,
-            t: &line.toks,
+            t: &line.toks[..line.len],
             words: &VOCAB.words,
         };
         scan_piece(&toks, &line.stops, &mut out);
