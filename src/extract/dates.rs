@@ -674,7 +674,9 @@ fn tokenize(text: &str, from: usize, to: usize, out: &mut Line) -> usize {
         }
         if b.is_ascii_alphabetic() {
             let (end, raw, after) = ascii_run(line, i);
-            if after < 0x80 {
+            // bytes E2 80 open U+2000 to U+203F, all marks or spaces (see
+            // [`is_alphanumeric`]): "Trump’s", "said—"
+            if after < 0x80 || after == 0xe2 && line.get(end + 1) == Some(&0x80) {
                 // the common case, kept in line: a word of ASCII letters
                 let (word, class) = vocab.find(raw, line, i, end);
                 if class & W_STARTS != 0 {
@@ -773,6 +775,25 @@ fn punct_tok(at: usize, c: char) -> Tok {
 /// non-ASCII white space (no token). Returns the token and where it ends.
 #[inline(never)]
 fn slow_tok(p: &Piece, i: usize) -> (Option<Tok>, usize) {
+    let line = p.line();
+    if line[i].is_ascii_digit() {
+        let mut end = i + 1;
+        while line
+            .get(end)
+            .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == B_ALNUM)
+        {
+            end += 1;
+        }
+        if line.get(end).is_none_or(|&b| b < 0x80) {
+            return (Some(run_tok(p, i, end)), end);
+        }
+    }
+    // curly quotes and dashes: U+2000 to U+203F, bytes E2 80 xx
+    if let [0xe2, 0x80, last @ 0x80..=0xbf, ..] = line[i..] {
+        let c = char::from_u32(0x2000 + u32::from(last & 0x3f)).unwrap_or(' ');
+        let tok = (!c.is_whitespace()).then(|| punct_tok(i, c));
+        return (tok, i + 3);
+    }
     let Some(c) = p.char_at(i) else {
         return (None, i + 1); // off a character: only past a cut, undone
     };
@@ -1778,10 +1799,10 @@ fn match_at(t: &Toks, i: usize, prev_year_last: Option<usize>) -> Option<Found> 
 fn cue_at(t: &Toks, k: usize) -> Option<Tense> {
     let tok = t.t.get(k)?;
     // what [`cue_of`] needs: a known word with a role (or a contraction),
-    // or an unknown one long enough to end in "-ed"
+    // or an unknown one of five bytes or more that ends in "ed"
     let worth = tok.kind == Kind::Word
         && if tok.word == NO_WORD {
-            tok.end - tok.start >= 5
+            tok.end - tok.start >= 5 && t.str(k).ends_with("ed")
         } else {
             tok.class & W_CUE != 0
         };
