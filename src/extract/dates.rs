@@ -196,6 +196,7 @@ impl HolidayRule {
     }
 }
 
+#[derive(Debug)]
 struct Holiday {
     /// The name cut into tokens the way the text is: "new year's day" is
     /// `new`, `year`, `'`, `s`, `day`.
@@ -321,51 +322,190 @@ const RULE_WORDS: &[&str] = &[
     "have",
 ];
 
-/// FNV-1a: every word of the text is looked up, and the words are short.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-
 /// What a known word can start: cheap tests before the lexicon look-ups.
 const W_MONTH: u8 = 1;
 const W_WEEKDAY: u8 = 2;
 const W_HOLIDAY: u8 = 4;
 const W_SEASON: u8 = 8;
+/// A word [`relative`] or [`ago`] can start with: "today", "last", "three".
+const W_RELATIVE: u8 = 16;
+/// Any of the above: a word a rule can start with.
+const W_STARTS: u8 = W_MONTH | W_WEEKDAY | W_HOLIDAY | W_SEASON | W_RELATIVE;
+/// A word [`cue_of`] can find a tense in: it has a role, or ends a
+/// contraction ("we'll", "won't").
+const W_CUE: u8 = 32;
 
-/// A word a rule looks at: its lower-case form, tense role and `W_*` classes.
+/// Words that open a relative expression: the words [`relative`] and
+/// [`shifted`] begin with, and the number words of [`ago`].
+fn opens_relative(w: &str) -> bool {
+    number_word(w).is_some()
+        || matches!(
+            w,
+            "today"
+                | "tonight"
+                | "yesterday"
+                | "tomorrow"
+                | "last"
+                | "this"
+                | "next"
+                | "earlier"
+                | "later"
+        )
+}
+
+/// A word a rule looks at: its lower-case form, `W_*` classes, and what
+/// the lexicons say of it, so that the rules look nothing up again.
 #[derive(Debug, Clone, Copy)]
 struct Known {
     word: &'static str,
+    class: u8,
+    /// Its role as a tense cue.
     role: Option<Cue>,
+    /// Its `Y_*` flags as a neighbour of a year.
+    year: u8,
+    /// As a month name: its number, and whether it is an abbreviation.
+    month: Option<(u32, bool)>,
+    weekday: Option<Weekday>,
+    /// As a season: its index (see [`SEASON_CODES`]).
+    season: Option<u8>,
+    /// The holidays whose names open with it, longest first.
+    holidays: &'static [Holiday],
+}
+
+/// Every word a rule looks at, found by the first eight bytes of its
+/// lower-case form. Every word of the text is looked up and most are not
+/// there, so a miss must cost a multiply and a load: the slots hold the key
+/// itself, and most are empty.
+struct Vocab {
+    slots: Box<[Slot; VOCAB_SLOTS]>,
+    words: Vec<Known>,
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    /// The word's first eight bytes, little-endian; `len` 0 is an empty slot.
+    key: u64,
+    len: u32,
+    /// Its index in [`Vocab::words`], and its `W_*` classes.
+    word: u16,
     class: u8,
 }
 
-/// Every word a rule looks at, keyed by its lower-case bytes.
-static VOCAB: LazyLock<FnvMap<&'static [u8], Known>> = LazyLock::new(|| {
-    let mut v: FnvMap<&'static [u8], Known> = FnvMap::default();
+const EMPTY_SLOT: Slot = Slot {
+    key: 0,
+    len: 0,
+    word: NO_WORD,
+    class: 0,
+};
+
+/// Slots of [`Vocab`]: a power of two, at least four times the words.
+const VOCAB_BITS: u32 = 11;
+const VOCAB_SLOTS: usize = 1 << VOCAB_BITS;
+
+/// [`Tok::word`] of a word the rules do not know.
+const NO_WORD: u16 = u16::MAX;
+
+impl Vocab {
+    fn new(words: Vec<Known>) -> Vocab {
+        assert!(
+            words.len() * 4 <= VOCAB_SLOTS,
+            "VOCAB_BITS too small for the lexicons"
+        );
+        let mut slots = Box::new([EMPTY_SLOT; VOCAB_SLOTS]);
+        for (n, k) in words.iter().enumerate() {
+            let b = k.word.as_bytes();
+            let key = fold(first8(b), b.len());
+            let mut at = home(key, b.len());
+            while slots[at].len != 0 {
+                at = (at + 1) % VOCAB_SLOTS;
+            }
+            slots[at] = Slot {
+                key,
+                len: u32::try_from(b.len()).expect("lexicon words are short"),
+                word: u16::try_from(n).expect("lexicons hold few words"),
+                class: k.class,
+            };
+        }
+        Vocab { slots, words }
+    }
+
+    /// The index and `W_*` classes of the word spelt by `text[st..en]` in
+    /// any case, given the first eight bytes from `st` (those past `en` do
+    /// not count), or [`NO_WORD`]. Only ASCII letters fold onto the
+    /// lower-case letters the words are made of, so a run with a digit or a
+    /// non-ASCII letter is never found.
+    #[inline(always)]
+    fn find(&self, raw: u64, text: &[u8], st: usize, en: usize) -> (u16, u8) {
+        let len = en - st;
+        let key = fold(raw, len);
+        let mut at = home(key, len);
+        loop {
+            let s = self.slots[at];
+            if s.len == 0 {
+                return (NO_WORD, 0);
+            }
+            if s.key == key && s.len as usize == len {
+                let tail_ok = len <= 8
+                    || self.words.get(usize::from(s.word)).is_some_and(|k| {
+                        text[st + 8..en].eq_ignore_ascii_case(&k.word.as_bytes()[8..])
+                    });
+                if tail_ok {
+                    return (s.word, s.class);
+                }
+            }
+            at = (at + 1) % VOCAB_SLOTS;
+        }
+    }
+}
+
+/// The first eight bytes of `b` (fewer, zero-padded, if it is shorter) as a
+/// little-endian number.
+fn first8(b: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    let n = b.len().min(8);
+    buf[..n].copy_from_slice(&b[..n]);
+    u64::from_le_bytes(buf)
+}
+
+/// `raw`, the first bytes of a word of `len` bytes (and maybe some of what
+/// follows it), with the bytes past the word cleared and ASCII letters made
+/// lower case.
+fn fold(raw: u64, len: usize) -> u64 {
+    const LOW_BYTES: [u64; 9] = {
+        let mut t = [0u64; 9];
+        let mut n = 1;
+        while n <= 8 {
+            t[n] = u64::MAX >> (64 - 8 * n);
+            n += 1;
+        }
+        t
+    };
+    (raw | 0x2020_2020_2020_2020) & LOW_BYTES[len.min(8)]
+}
+
+fn home(key: u64, len: usize) -> usize {
+    let h = (key ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> (64 - VOCAB_BITS)) as usize
+}
+
+/// Every word a rule looks at. Only words of lower-case ASCII letters are
+/// kept: the text is looked up by those alone.
+static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
+    let mut v: HashMap<&'static str, Known> = HashMap::new();
+    let mut order = Vec::new();
     let mut add = |word: &'static str, role: Option<Cue>, class: u8| {
-        let k = v.entry(word.as_bytes()).or_insert(Known {
-            word,
-            role: None,
-            class: 0,
+        let k = v.entry(word).or_insert_with(|| {
+            order.push(word);
+            Known {
+                word,
+                class: 0,
+                role: None,
+                year: 0,
+                month: None,
+                weekday: None,
+                season: None,
+                holidays: &[],
+            }
         });
         k.role = k.role.or(role);
         k.class |= class;
@@ -397,7 +537,26 @@ static VOCAB: LazyLock<FnvMap<&'static [u8], Known>> = LazyLock::new(|| {
     for (&w, &c) in TENSE_CUES.iter() {
         add(w, Some(c), 0);
     }
-    v
+    let words = order
+        .into_iter()
+        .filter(|w| (1..=24).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase()))
+        .filter_map(|w| v.get(w).copied())
+        .map(|mut k| {
+            if opens_relative(k.word) {
+                k.class |= W_RELATIVE;
+            }
+            if k.role.is_some() || matches!(k.word, "ll" | "won") {
+                k.class |= W_CUE;
+            }
+            k.year = YEAR_CONTEXT.get(k.word).copied().unwrap_or(0);
+            k.month = MONTH_WORDS.get(k.word).copied();
+            k.weekday = WEEKDAY_WORDS.get(k.word).copied();
+            k.season = SEASON_WORDS.get(k.word).copied();
+            k.holidays = HOLIDAYS.get(k.word).map_or(&[], Vec::as_slice);
+            k
+        })
+        .collect();
+    Vocab::new(words)
 });
 
 /// Abbreviations whose period does not end a sentence (besides initials and
@@ -419,100 +578,330 @@ enum Kind {
     Punct(char),
 }
 
+/// A token, its place counted from the start of its line (see [`Toks`]).
+/// Small, as one is written for every word of the text.
 #[derive(Debug, Clone, Copy)]
 struct Tok {
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
     kind: Kind,
-    /// Lower-case form, for words the rules know.
-    lower: Option<&'static str>,
-    /// The word's role as a tense cue.
-    role: Option<Cue>,
-    /// `W_*` classes of the word.
-    class: u8,
-    /// First character upper case.
-    cap: bool,
     /// For `Num` and `Ord`: the number (saturating), and its digit count.
     value: u32,
     digits: u8,
+    /// For words the rules know: the index in [`Vocab::words`] (else
+    /// [`NO_WORD`]), and the `W_*` classes.
+    word: u16,
+    class: u8,
+    /// First character upper case.
+    cap: bool,
 }
 
-fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
-    out.clear();
-    let line = &text[from..to];
-    let mut run: Option<usize> = None;
-    let flush = |st: usize, en: usize, out: &mut Vec<Tok>| {
-        out.push(classify(&line[st..en], from + st, from + en));
-    };
-    let bytes = line.as_bytes();
-    let mut next = 0;
-    while next < bytes.len() {
-        let i = next;
-        // ASCII first: most text is
-        let (c, alnum, space) = match bytes[i] {
-            b if b < 0x80 => (
-                char::from(b),
-                b.is_ascii_alphanumeric(),
-                b.is_ascii_whitespace() || b == 0x0b,
-            ),
-            _ => {
-                let Some(c) = line[i..].chars().next() else {
-                    break;
-                };
-                (c, c.is_alphanumeric(), c.is_whitespace())
-            }
+impl Tok {
+    /// Whether some rule can begin here; [`match_at`] finds nothing elsewhere.
+    fn can_start(&self) -> bool {
+        match self.kind {
+            Kind::Num | Kind::Ord => true,
+            Kind::Word => self.class & W_STARTS != 0,
+            Kind::Punct(_) => false,
+        }
+    }
+}
+
+/// ASCII byte classes for [`tokenize`]; non-ASCII bytes are 0.
+const B_ALNUM: u8 = 1;
+const B_SPACE: u8 = 2;
+const B_PUNCT: u8 = 3;
+const B_NEWLINE: u8 = 4;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            B_ALNUM
+        } else if c == b'\n' {
+            B_NEWLINE
+        } else if c.is_ascii_whitespace() || c == 0x0b {
+            B_SPACE
+        } else {
+            B_PUNCT
         };
-        next = i + c.len_utf8();
-        if alnum {
-            run.get_or_insert(i);
-            continue;
+        b += 1;
+    }
+    t
+};
+
+/// The tokens of one line, and the few of them the scan stops at: those a
+/// rule can begin at, and the marks that may end a sentence. Most tokens
+/// are neither, and the scan only looks at them from a rule.
+#[derive(Default)]
+struct Line {
+    /// The tokens are the first `len`; the rest is room to grow.
+    toks: Vec<Tok>,
+    len: usize,
+    stops: Vec<usize>,
+}
+
+/// Cuts `text[from..to]` into letter/digit runs (Unicode letters and digits
+/// included) and single marks, dropping white space, and stops at the first
+/// line break: returns where it stopped.
+fn tokenize(text: &str, from: usize, to: usize, out: &mut Line) -> usize {
+    assert!(
+        to - from <= u32::MAX as usize,
+        "lines are cut into short pieces"
+    );
+    let piece = Piece {
+        text,
+        from,
+        to,
+        vocab: &VOCAB,
+    };
+    let vocab = piece.vocab;
+    let line = piece.line();
+    // The tokens go to a slice, which the loop can hold in registers (a
+    // `Vec` pushed to is read back from memory after every token), grown
+    // now and then.
+    let mut store = std::mem::take(&mut out.toks);
+    let mut buf: &mut [Tok] = &mut store;
+    let mut n = 0;
+    let mut stops = std::mem::take(&mut out.stops);
+    stops.clear();
+    let mut i = 0;
+    while let Some(&b) = line.get(i) {
+        if n == buf.len() {
+            buf = grow(&mut store);
         }
-        if let Some(st) = run.take() {
-            flush(st, i, out);
+        if b.is_ascii_alphabetic() {
+            let (end, raw, after) = ascii_run(line, i);
+            // bytes E2 80 open U+2000 to U+203F, all marks or spaces (see
+            // [`is_alphanumeric`]): "Trump’s", "said—"
+            if after < 0x80 || after == 0xe2 && line.get(end + 1) == Some(&0x80) {
+                // the common case, kept in line: a word of ASCII letters
+                let (word, class) = vocab.find(raw, line, i, end);
+                if class & W_STARTS != 0 {
+                    stops.push(n);
+                }
+                buf[n] = Tok {
+                    start: i as u32,
+                    end: end as u32,
+                    kind: Kind::Word,
+                    value: 0,
+                    digits: 0,
+                    word,
+                    class,
+                    cap: b.is_ascii_uppercase(),
+                };
+                n += 1;
+                // most words are followed by a space: skip it here
+                i = end + usize::from(after == b' ');
+                continue;
+            }
+        } else {
+            match BYTE_CLASS[usize::from(b)] {
+                B_SPACE => {
+                    i += 1;
+                    continue;
+                }
+                B_PUNCT => {
+                    if matches!(b, b'.' | b'!' | b'?') {
+                        stops.push(n);
+                    }
+                    buf[n] = punct_tok(i, char::from(b));
+                    n += 1;
+                    i += 1;
+                    continue;
+                }
+                B_NEWLINE => break,
+                _ => {}
+            }
         }
-        if !space {
-            out.push(Tok {
-                start: from + i,
-                end: from + i + c.len_utf8(),
-                kind: Kind::Punct(c),
-                lower: None,
-                role: None,
-                class: 0,
-                cap: false,
-                value: 0,
-                digits: 0,
-            });
+        let (tok, next) = slow_tok(&piece, i);
+        i = next;
+        if let Some(tok) = tok {
+            if tok.can_start() || tok.kind == Kind::Punct('\u{2026}') {
+                stops.push(n);
+            }
+            buf[n] = tok;
+            n += 1;
         }
     }
-    if let Some(st) = run {
-        flush(st, line.len(), out);
+    out.toks = store;
+    out.len = n;
+    out.stops = stops;
+    from + i
+}
+
+/// The line [`tokenize`] works on; token places count from `from`.
+struct Piece<'a> {
+    text: &'a str,
+    from: usize,
+    to: usize,
+    vocab: &'a Vocab,
+}
+
+impl Piece<'_> {
+    fn line(&self) -> &[u8] {
+        &self.text.as_bytes()[self.from..self.to]
+    }
+    /// The character at `i`, if `i` is on one.
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(self.from + i..self.to)?.chars().next()
     }
 }
 
-fn classify(s: &str, start: usize, end: usize) -> Tok {
-    let mut tok = Tok {
-        start,
-        end,
-        kind: Kind::Word,
-        lower: None,
-        role: None,
-        class: 0,
-        cap: false,
+/// More room in the token buffer of [`tokenize`].
+#[cold]
+fn grow(store: &mut Vec<Tok>) -> &mut [Tok] {
+    store.resize(store.len() * 2 + 64, punct_tok(0, ' '));
+    store
+}
+
+fn punct_tok(at: usize, c: char) -> Tok {
+    Tok {
+        start: at as u32,
+        end: (at + c.len_utf8()) as u32,
+        kind: Kind::Punct(c),
         value: 0,
         digits: 0,
+        word: NO_WORD,
+        class: 0,
+        cap: false,
+    }
+}
+
+/// What the fast path of [`tokenize`] leaves: runs that open with a digit
+/// or hold a non-ASCII letter ("27th", "Zürich"), non-ASCII marks, and
+/// non-ASCII white space (no token). Returns the token and where it ends.
+#[inline(never)]
+fn slow_tok(p: &Piece, i: usize) -> (Option<Tok>, usize) {
+    let line = p.line();
+    if line[i].is_ascii_digit() {
+        let mut end = i + 1;
+        while line
+            .get(end)
+            .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == B_ALNUM)
+        {
+            end += 1;
+        }
+        if line.get(end).is_none_or(|&b| b < 0x80) {
+            return (Some(run_tok(p, i, end)), end);
+        }
+    }
+    // curly quotes and dashes: U+2000 to U+203F, bytes E2 80 xx
+    if let [0xe2, 0x80, last @ 0x80..=0xbf, ..] = line[i..] {
+        let c = char::from_u32(0x2000 + u32::from(last & 0x3f)).unwrap_or(' ');
+        let tok = (!c.is_whitespace()).then(|| punct_tok(i, c));
+        return (tok, i + 3);
+    }
+    let Some(c) = p.char_at(i) else {
+        return (None, i + 1); // off a character: only past a cut, undone
     };
-    let lead = s.bytes().take_while(u8::is_ascii_digit).count();
-    if lead > 0 {
-        let value = s[..lead].bytes().fold(0u32, |acc, b| {
+    if c.is_ascii_alphanumeric() || is_alphanumeric(c) {
+        let end = run_end(p, i);
+        (Some(run_tok(p, i, end)), end)
+    } else if c.is_whitespace() {
+        (None, i + c.len_utf8())
+    } else {
+        (Some(punct_tok(i, c)), i + c.len_utf8())
+    }
+}
+
+/// Where the run of ASCII letters from `i` ends (no further than `line`'s
+/// end), the first eight bytes from `i` (fewer and zero-padded at the end
+/// of the line), and the byte after the run (a line break at the line's
+/// end). Eight bytes are tested at a time: most words end within eight. A
+/// digit ends the run too, unless the test goes byte by byte ("COVID19").
+#[inline(always)]
+fn ascii_run(line: &[u8], mut i: usize) -> (usize, u64, u8) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let raw = match line.get(i..i + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
+        None => first8(&line[i..]),
+    };
+    let mut w = raw;
+    while i + 8 <= line.len() {
+        // letters only: bytes below 0x80 added to at most 0x7f carry into
+        // no other byte
+        let ascii = !w & HIGH;
+        let v = (w & !HIGH) | ONES * 0x20;
+        let letter = (v + ONES * (0x80 - 0x61)) & !(v + ONES * (0x80 - 0x7b));
+        let stop = !(letter & ascii) & HIGH;
+        if stop != 0 {
+            let k = stop.trailing_zeros() / 8;
+            let after = (w >> (8 * k)) as u8;
+            i += k as usize;
+            if after.is_ascii_digit() {
+                break; // a digit in a word: "COVID19", byte by byte
+            }
+            return (i, raw, after);
+        }
+        i += 8;
+        match line.get(i..i + 8) {
+            Some(b) => w = u64::from_le_bytes(b.try_into().unwrap_or_default()),
+            None => break,
+        }
+    }
+    loop {
+        match line.get(i) {
+            Some(&b) if BYTE_CLASS[usize::from(b)] == B_ALNUM => i += 1,
+            Some(&b) => return (i, raw, b),
+            None => return (i, raw, b'\n'),
+        }
+    }
+}
+
+/// Where the letter/digit run going on at `i` ends.
+fn run_end(p: &Piece, mut i: usize) -> usize {
+    let line = p.line();
+    loop {
+        while line
+            .get(i)
+            .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == B_ALNUM)
+        {
+            i += 1;
+        }
+        match p.char_at(i) {
+            Some(c) if !c.is_ascii() && is_alphanumeric(c) => i += c.len_utf8(),
+            _ => return i,
+        }
+    }
+}
+
+/// `char::is_alphanumeric`, answered at once for the marks news text is
+/// full of (curly quotes, dashes, ellipses: the General Punctuation block
+/// holds no letter or digit), which the general test looks up in tables.
+fn is_alphanumeric(c: char) -> bool {
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
+}
+
+/// The token of the letter/digit run `start..end`.
+fn run_tok(p: &Piece, start: usize, end: usize) -> Tok {
+    let mut tok = Tok {
+        start: start as u32,
+        end: end as u32,
+        kind: Kind::Word,
+        value: 0,
+        digits: 0,
+        word: NO_WORD,
+        class: 0,
+        cap: false,
+    };
+    let line = p.line();
+    let b = &line[start..end];
+    if b[0].is_ascii_digit() {
+        let lead = b.iter().take_while(|b| b.is_ascii_digit()).count();
+        let value = b[..lead].iter().fold(0u32, |acc, b| {
             acc.saturating_mul(10).saturating_add(u32::from(b - b'0'))
         });
-        let suffix = &s[lead..];
+        let suffix = &b[lead..];
         if suffix.is_empty() {
             tok.kind = Kind::Num;
         } else if lead <= 2
-            && ["st", "nd", "rd", "th"]
+            && [b"st", b"nd", b"rd", b"th"]
                 .iter()
-                .any(|x| suffix.eq_ignore_ascii_case(x))
+                .any(|x| suffix.eq_ignore_ascii_case(*x))
         {
             tok.kind = Kind::Ord;
         } else {
@@ -522,35 +911,43 @@ fn classify(s: &str, start: usize, end: usize) -> Tok {
         tok.digits = u8::try_from(lead).unwrap_or(u8::MAX);
         return tok;
     }
-    tok.cap = s.chars().next().is_some_and(char::is_uppercase);
-    if s.len() <= 24 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
-        let mut buf = [0u8; 24];
-        let n = s.len();
-        buf[..n].copy_from_slice(s.as_bytes());
-        buf[..n].make_ascii_lowercase();
-        if let Some(k) = VOCAB.get(&buf[..n]) {
-            tok.lower = Some(k.word);
-            tok.role = k.role;
-            tok.class = k.class;
-        }
-    }
+    tok.cap = p.char_at(start).is_some_and(char::is_uppercase);
+    // a word with a non-ASCII letter is known to no rule, but is looked up
+    // all the same: the table says so
+    (tok.word, tok.class) = p.vocab.find(first8(&line[start..]), line, start, end);
     tok
 }
 
 /// The tokens of one line, with the text they come from.
 struct Toks<'a> {
     text: &'a str,
+    /// Where the line starts in `text`: token places count from here.
+    base: usize,
     t: &'a [Tok],
-    /// The tense each token signals, worked out once per line (see [`cue_at`]).
-    cues: Vec<Option<Tense>>,
+    words: &'static [Known],
 }
 
 impl Toks<'_> {
     fn len(&self) -> usize {
         self.t.len()
     }
+    fn known(&self, i: usize) -> Option<&'static Known> {
+        self.words.get(usize::from(self.t.get(i)?.word))
+    }
     fn word(&self, i: usize) -> Option<&'static str> {
-        self.t.get(i).and_then(|t| t.lower)
+        self.known(i).map(|k| k.word)
+    }
+    /// The word's role as a tense cue.
+    fn role(&self, i: usize) -> Option<Cue> {
+        self.known(i).and_then(|k| k.role)
+    }
+    /// The word's `Y_*` flags, 0 for other tokens.
+    fn year_flags(&self, i: usize) -> u8 {
+        self.known(i).map_or(0, |k| k.year)
+    }
+    /// `W_*` classes of the word.
+    fn class(&self, i: usize) -> u8 {
+        self.t.get(i).map_or(0, |t| t.class)
     }
     fn is(&self, i: usize, w: &str) -> bool {
         self.word(i) == Some(w)
@@ -574,8 +971,13 @@ impl Toks<'_> {
     fn kind(&self, i: usize) -> Option<Kind> {
         self.t.get(i).map(|t| t.kind)
     }
+    /// Where token `i` starts and ends in the text.
+    fn span(&self, i: usize) -> Option<(usize, usize)> {
+        let t = self.t.get(i)?;
+        Some((self.base + t.start as usize, self.base + t.end as usize))
+    }
     fn str(&self, i: usize) -> &str {
-        self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.span(i).map_or("", |(s, e)| &self.text[s..e])
     }
     fn is_cap_word(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap)
@@ -602,10 +1004,8 @@ impl Toks<'_> {
                 if s.chars().count() == 1 && prev.cap {
                     return false; // an initial
                 }
-                match prev.lower {
-                    Some(w) => {
-                        !(ABBREVIATIONS.contains(&w) || MONTH_WORDS.get(w).is_some_and(|m| m.1))
-                    }
+                match self.known(i - 1) {
+                    Some(k) => !(ABBREVIATIONS.contains(&k.word) || k.month.is_some_and(|m| m.1)),
                     None => true,
                 }
             }
@@ -756,7 +1156,7 @@ fn month_at(t: &Toks, i: usize) -> Option<(u32, bool)> {
     if tok.kind != Kind::Word || !tok.cap || tok.class & W_MONTH == 0 {
         return None;
     }
-    MONTH_WORDS.get(tok.lower?).copied()
+    t.known(i)?.month
 }
 
 fn weekday_at(t: &Toks, i: usize) -> Option<Weekday> {
@@ -764,7 +1164,7 @@ fn weekday_at(t: &Toks, i: usize) -> Option<Weekday> {
     if tok.kind != Kind::Word || !tok.cap || tok.class & W_WEEKDAY == 0 {
         return None;
     }
-    WEEKDAY_WORDS.get(tok.lower?).copied()
+    t.known(i)?.weekday
 }
 
 /// True when the number token at `i` continues past its end: "25,000",
@@ -927,18 +1327,15 @@ fn bare_month_ok(t: &Toks, i: usize, month: u32) -> bool {
     if matches!(month, 3 | 5) && t.str(i).len() <= 5 {
         // "May" and "March" (not "Mar"): after a date preposition, or as the
         // subject of "was", "saw"... which a modal or a verb never is
-        let verb_next = t
-            .word(i + 1)
-            .and_then(|w| YEAR_CONTEXT.get(w))
-            .is_some_and(|f| f & Y_VERB != 0);
+        let verb_next = t.year_flags(i + 1) & Y_VERB != 0;
         return after_prep || verb_next && !t.is_cap_word(i.wrapping_sub(1));
     }
     if let Some(p) = prev {
         if t.is_cap_word(p)
             && !t.sentence_start(p)
             && !after_prep
-            && prev_word
-                .is_none_or(|w| !WEEKDAY_WORDS.contains_key(w) && !MONTH_WORDS.contains_key(w))
+            && t.known(p)
+                .is_none_or(|k| k.weekday.is_none() && k.month.is_none())
         {
             return false;
         }
@@ -982,7 +1379,7 @@ fn sets_a_period(t: &Toks, prep: usize) -> bool {
         if t.ends_clause(k) || weekday_at(t, k).is_some() || month_at(t, k).is_some() {
             return false;
         }
-        if let Some(c) = t.cues.get(k).copied().flatten() {
+        if let Some(c) = cue_at(t, k) {
             return c == Tense::Past
                 && k + 1 < prep
                 && t.word(k + 1).is_some_and(|w| DETERMINERS.contains(&w));
@@ -1173,7 +1570,7 @@ fn shifted(t: &Toks, i: usize, w: &str) -> Option<Found> {
             rule,
         );
     }
-    if let Some(&season) = t.word(j).and_then(|w| SEASON_WORDS.get(w)) {
+    if let Some(season) = t.known(j).and_then(|k| k.season) {
         let when = When::Season {
             season,
             year: None,
@@ -1203,10 +1600,10 @@ fn shift_n(s: Shift) -> i32 {
 
 /// A holiday name at `i`: the index of its last token and its rule.
 fn holiday_at(t: &Toks, i: usize) -> Option<(usize, HolidayRule)> {
-    if !t.is_cap_word(i) || t.t[i].class & W_HOLIDAY == 0 {
+    if !t.is_cap_word(i) || t.class(i) & W_HOLIDAY == 0 {
         return None;
     }
-    let list = HOLIDAYS.get(t.word(i)?)?;
+    let list = t.known(i)?.holidays;
     'next: for h in list {
         for (k, &w) in h.words.iter().enumerate() {
             let at = i + k;
@@ -1245,10 +1642,10 @@ fn holiday(t: &Toks, i: usize) -> Option<Found> {
 /// A season with its year ("summer 2023", "the winter of 2022"), or alone
 /// where it names a time (see [`season_is_time`]): "a dry spring".
 fn season(t: &Toks, i: usize) -> Option<Found> {
-    if t.t.get(i)?.class & W_SEASON == 0 {
+    if t.class(i) & W_SEASON == 0 {
         return None;
     }
-    let &season = SEASON_WORDS.get(t.word(i)?)?;
+    let season = t.known(i)?.season?;
     let y_at = if t.is(i + 1, "of") { i + 2 } else { i + 1 };
     if let Some(year) = full_year_at(t, y_at) {
         let when = When::Season {
@@ -1283,17 +1680,12 @@ fn season_is_time(t: &Toks, i: usize) -> bool {
     }
     let is_article = |k: usize| matches!(t.word(k), Some("a" | "an" | "the" | "this"));
     let after_article = t.is(i - 1, "the") || (i >= 2 && is_article(i - 2) && describes(t, i - 1));
-    let after_time_word = !t.is(i - 1, "to")
-        && t.word(i - 1)
-            .and_then(|w| YEAR_CONTEXT.get(w))
-            .is_some_and(|&f| f & (Y_BEFORE | Y_BEFORE_WEAK) != 0);
+    let after_time_word =
+        !t.is(i - 1, "to") && t.year_flags(i - 1) & (Y_BEFORE | Y_BEFORE_WEAK) != 0;
     if !(after_article || after_time_word) {
         return false;
     }
-    let next_free = t
-        .word(i + 1)
-        .and_then(|w| YEAR_CONTEXT.get(w))
-        .is_some_and(|&f| f & Y_THEN != 0);
+    let next_free = t.year_flags(i + 1) & Y_THEN != 0;
     !t.is_lower_word(i + 1) || (next_free && !(after_article && t.is(i + 1, "in")))
 }
 
@@ -1302,7 +1694,7 @@ fn season_is_time(t: &Toks, i: usize) -> bool {
 fn describes(t: &Toks, k: usize) -> bool {
     let s = t.str(k);
     t.is_lower_word(k)
-        && t.cues.get(k).copied().flatten().is_none()
+        && cue_at(t, k).is_none()
         && (!s.ends_with('s') || s.ends_with("ous") || s.ends_with("ss"))
 }
 
@@ -1346,20 +1738,9 @@ fn year(t: &Toks, i: usize, prev_year_last: Option<usize>) -> Option<Found> {
             return found("year-list");
         }
     }
-    let next_word = t.word(i + 1);
-    let next_flags = next_word
-        .and_then(|w| YEAR_CONTEXT.get(w))
-        .copied()
-        .unwrap_or(0);
-    let prev_flags = prev_word
-        .and_then(|w| YEAR_CONTEXT.get(w))
-        .copied()
-        .unwrap_or(0);
-    let after_next = t
-        .word(i + 2)
-        .and_then(|w| YEAR_CONTEXT.get(w))
-        .copied()
-        .unwrap_or(0);
+    let next_flags = t.year_flags(i + 1);
+    let prev_flags = prev.map_or(0, |p| t.year_flags(p));
+    let after_next = t.year_flags(i + 2);
     if next_flags & Y_AFTER != 0
         || prev_word == Some("the") && t.is_lower_word(i + 1) && after_next & Y_AFTER != 0
     {
@@ -1390,12 +1771,17 @@ fn year(t: &Toks, i: usize, prev_year_last: Option<usize>) -> Option<Found> {
 /// Tries every rule at token `i`, longest forms first.
 fn match_at(t: &Toks, i: usize, prev_year_last: Option<usize>) -> Option<Found> {
     match t.kind(i)? {
-        Kind::Word => weekday_led(t, i)
-            .or_else(|| month_led(t, i, None))
-            .or_else(|| relative(t, i))
-            .or_else(|| ago(t, i))
-            .or_else(|| holiday(t, i))
-            .or_else(|| season(t, i)),
+        Kind::Word => {
+            // each rule needs its class of word here; most words have none
+            let class = t.class(i);
+            let has = |c: u8| class & c != 0;
+            None.or_else(|| has(W_WEEKDAY).then(|| weekday_led(t, i)).flatten())
+                .or_else(|| has(W_MONTH).then(|| month_led(t, i, None)).flatten())
+                .or_else(|| has(W_RELATIVE).then(|| relative(t, i)).flatten())
+                .or_else(|| has(W_RELATIVE).then(|| ago(t, i)).flatten())
+                .or_else(|| has(W_HOLIDAY).then(|| holiday(t, i)).flatten())
+                .or_else(|| has(W_SEASON).then(|| season(t, i)).flatten())
+        }
         Kind::Num => numeric_date(t, i)
             .or_else(|| day_led(t, i, None))
             .or_else(|| ago(t, i))
@@ -1409,13 +1795,28 @@ fn match_at(t: &Toks, i: usize, prev_year_last: Option<usize>) -> Option<Found> 
 // Tense
 
 /// The tense a word signals, if any.
+#[inline(always)]
 fn cue_at(t: &Toks, k: usize) -> Option<Tense> {
+    let tok = t.t.get(k)?;
+    // what [`cue_of`] needs: a known word with a role (or a contraction),
+    // or an unknown one of five bytes or more that ends in "ed"
+    let worth = tok.kind == Kind::Word
+        && if tok.word == NO_WORD {
+            tok.end - tok.start >= 5 && t.str(k).ends_with("ed")
+        } else {
+            tok.class & W_CUE != 0
+        };
+    if worth { cue_of(t, k) } else { None }
+}
+
+#[inline(never)]
+fn cue_of(t: &Toks, k: usize) -> Option<Tense> {
     let tok = t.t.get(k)?;
     if tok.kind != Kind::Word {
         return None;
     }
     let next_is_to = t.is(k + 1, "to");
-    if let Some(w) = tok.lower {
+    if let Some(w) = t.word(k) {
         // contractions: "we'll", "won't"
         if w == "ll" && k > 0 && t.is_apostrophe(k - 1) {
             return Some(Tense::Future);
@@ -1423,7 +1824,7 @@ fn cue_at(t: &Toks, k: usize) -> Option<Tense> {
         if w == "won" && t.is_apostrophe(k + 1) && t.is(k + 2, "t") {
             return Some(Tense::Future);
         }
-        return match tok.role? {
+        return match t.role(k)? {
             Cue::Past => Some(Tense::Past),
             Cue::Present => Some(Tense::Present),
             Cue::Future => Some(Tense::Future),
@@ -1441,7 +1842,7 @@ fn cue_at(t: &Toks, k: usize) -> Option<Tense> {
                 Tense::Future
             }),
             Cue::Aux => {
-                let next = t.t.get(k + 1).and_then(|n| n.role);
+                let next = t.role(k + 1);
                 let future = match next {
                     Some(Cue::Future | Cue::Set) => true,
                     Some(Cue::FutureTo) => t.is(k + 2, "to"),
@@ -1476,13 +1877,11 @@ fn tense_near(t: &Toks, first: usize, last: usize, clause: bool) -> Option<Tense
     const REACH: usize = 40;
     // A quotation has its own tense: in `"… until Friday," she said` the
     // reporting verb outside the quote says nothing of Friday.
-    let stop = |k: usize| {
-        matches!(t.punct(k), Some('"' | '\u{201c}' | '\u{201d}'))
-            || if clause {
-                t.ends_clause(k)
-            } else {
-                t.ends_sentence(k)
-            }
+    let stop = |k: usize| match t.punct(k) {
+        None => false,
+        Some('"' | '\u{201c}' | '\u{201d}') => true,
+        Some(_) if clause => t.ends_clause(k),
+        Some(_) => t.ends_sentence(k),
     };
     let mut left = None;
     let mut k = first;
@@ -1493,7 +1892,7 @@ fn tense_near(t: &Toks, first: usize, last: usize, clause: bool) -> Option<Tense
         if stop(k) {
             break;
         }
-        if let Some(c) = t.cues.get(k).copied().flatten() {
+        if let Some(c) = cue_at(t, k) {
             left = Some((steps, c));
             break;
         }
@@ -1506,7 +1905,7 @@ fn tense_near(t: &Toks, first: usize, last: usize, clause: bool) -> Option<Tense
         if stop(k) {
             break;
         }
-        if let Some(c) = t.cues.get(k).copied().flatten() {
+        if let Some(c) = cue_at(t, k) {
             right = Some((steps, c));
             break;
         }
@@ -1533,7 +1932,7 @@ fn after_dateline_word(t: &Toks, first: usize) -> bool {
     while k > 0 && (t.is_punct(k - 1, ':') || t.is(k - 1, "on")) {
         k -= 1;
     }
-    k > 0 && t.t.get(k - 1).and_then(|x| x.role) == Some(Cue::Dateline)
+    k > 0 && t.role(k - 1) == Some(Cue::Dateline)
 }
 
 /// Nouns after a holiday that make it name a stretch of days around it
@@ -1570,15 +1969,12 @@ fn scan(doc: &Document) -> Vec<Raw> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let mut toks = Vec::new();
+    let mut line = Line::default();
     while from < end {
         // Look for the line break within one piece only: a long line must
         // not be searched again for every piece cut from it.
         let reach = (from + MAX_PIECE + 1).min(end);
-        let mut to = text.as_bytes()[from..reach]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(reach, |n| from + n);
+        let mut to = tokenize(text, from, reach, &mut line);
         if to - from > MAX_PIECE {
             let mut cut = from + MAX_PIECE;
             while !text.is_char_boundary(cut) {
@@ -1595,15 +1991,15 @@ fn scan(doc: &Document) -> Vec<Raw> {
                     to += 1;
                 }
             }
+            tokenize(text, from, to, &mut line);
         }
-        tokenize(text, from, to, &mut toks);
-        let mut line = Toks {
+        let toks = Toks {
             text,
-            t: &toks,
-            cues: Vec::new(),
+            base: from,
+            t: &line.toks[..line.len],
+            words: &VOCAB.words,
         };
-        line.cues = (0..toks.len()).map(|k| cue_at(&line, k)).collect();
-        scan_piece(&line, &mut out);
+        scan_piece(&toks, &line.stops, &mut out);
         // past the line break, or on from a cut made inside a long line
         from = if text[to..].starts_with('\n') {
             to + 1
@@ -1614,16 +2010,22 @@ fn scan(doc: &Document) -> Vec<Raw> {
     out
 }
 
-fn scan_piece(t: &Toks, out: &mut Vec<Raw>) {
-    let mut i = 0;
+/// Tries the rules at each token from the first on, and goes on past what
+/// they find; `stops` are the tokens where that can come to anything (see
+/// [`Line`]).
+fn scan_piece(t: &Toks, stops: &[usize], out: &mut Vec<Raw>) {
+    let mut next = 0;
     let mut prev_year_last = None;
     let mut sentence_year = None;
-    while i < t.len() {
+    for &i in stops {
+        if i < next {
+            continue; // inside a mention
+        }
         let Some(f) = match_at(t, i, prev_year_last) else {
-            if t.ends_sentence(i) {
+            // (only a year to forget makes the test worth doing)
+            if sentence_year.is_some() && t.ends_sentence(i) {
                 sentence_year = None;
             }
-            i += 1;
             continue;
         };
         let last = f.last.max(i).min(t.len() - 1);
@@ -1639,7 +2041,10 @@ fn scan_piece(t: &Toks, out: &mut Vec<Raw>) {
         }
         let clause_tense = tense_near(t, i, last, true);
         out.push(Raw {
-            span: Span::new(t.t[i].start, t.t[last].end),
+            span: Span::new(
+                t.span(i).map_or(0, |s| s.0),
+                t.span(last).map_or(0, |s| s.1),
+            ),
             when: f.when,
             rule: f.rule,
             tense: clause_tense.or_else(|| tense_near(t, i, last, false)),
@@ -1652,7 +2057,7 @@ fn scan_piece(t: &Toks, out: &mut Vec<Raw>) {
                     .any(|w| t.str(last + 1).eq_ignore_ascii_case(w)),
             year_hint,
         });
-        i = last + 1;
+        next = last + 1;
     }
 }
 
