@@ -22,14 +22,10 @@ use std::borrow::Cow;
 use crate::document::{Document, Span};
 use crate::extract::{Figure, Qualifier, Unit};
 
-use crate::extract::lexicon::{
-    FIGURE_ADJECTIVES as ADJECTIVES, FIGURE_CHANGES as CHANGES, FIGURE_COMPOUNDS as COMPOUNDS,
-    FIGURE_DETERMINERS as DETERMINERS, FIGURE_LABELS as LABELS, FIGURE_LY_NOUNS as LY_NOUNS,
-    FIGURE_PLURALS as PLURALS, FIGURE_STOPWORDS as STOPWORDS,
-};
 use tokens::{Kind, Tok, tokenize};
 use words::{
-    CURRENCIES, FRACTIONS, MAGNITUDES, NUMBER_WORDS, QUALIFIERS, RATES, START_SHAPES, is_month_name,
+    ADJECTIVES, CHANGES, COMPOUNDS, CURRENCIES, DETERMINERS, FRACTIONS, LABELS, LY_NOUNS,
+    MAGNITUDES, NUMBER_WORDS, PLURALS, QUALIFIERS, RATES, START_SHAPES, STOPWORDS, is_month_name,
 };
 
 /// Words that make a following "one" a pronoun ("no one", "any one").
@@ -1032,26 +1028,34 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
     {
         return Vec::new();
     }
-    let toks = tokenize(text, body);
-    let scan = Scan { text, toks: &toks };
+    let tokens = tokenize(text, body);
+    let toks = &tokens.toks;
+    let scan = Scan { text, toks };
     let mut found: Vec<Found> = Vec::new();
     let mut floor = 0usize; // first token a new figure may use
+    // Every token is a possible start, tried in order; after a figure the
+    // search goes on from its end. Only the listed tokens can pass
+    // `may_start`, so only they are visited.
     let mut i = 0usize;
-    while i < toks.len() {
-        match figure_at(&scan, i, floor) {
+    for &k in &tokens.starts {
+        if k < i || !may_start(&scan, k) {
+            continue;
+        }
+        i = match figure_at(&scan, k, floor) {
             Some((f, next)) => {
                 floor = next;
-                i = next;
                 found.push(f);
+                next
             }
-            None => i += 1,
-        }
+            None => k + 1,
+        };
     }
     fill_what(&scan, &mut found);
     found.into_iter().map(|f| f.fig).collect()
 }
 
 /// Cheap test before any parsing: can a number start at token `i`?
+#[inline]
 fn may_start(scan: &Scan, i: usize) -> bool {
     match scan.toks[i].kind {
         Kind::Num | Kind::NumSuffix { .. } => true,
@@ -1063,8 +1067,7 @@ fn may_start(scan: &Scan, i: usize) -> bool {
             if raw.len() > 9 || !(t.plain || raw.is_ascii()) {
                 return false;
             }
-            let first = raw.as_bytes()[0].to_ascii_lowercase().wrapping_sub(b'a');
-            if first >= 26 || START_SHAPES[first as usize] & (1 << raw.len()) == 0 {
+            if !START_SHAPES.may_match(raw.as_bytes()) {
                 return false;
             }
             let mut buf = [0u8; 24];
@@ -1075,10 +1078,8 @@ fn may_start(scan: &Scan, i: usize) -> bool {
     }
 }
 
+/// The figure starting at token `i`, which `may_start`, and the token after it.
 fn figure_at(scan: &Scan, i: usize, floor: usize) -> Option<(Found, usize)> {
-    if !may_start(scan, i) {
-        return None;
-    }
     let toks = scan.toks;
     let core = match toks[i].kind {
         Kind::Num | Kind::NumSuffix { .. } => scan.digits(i)?,

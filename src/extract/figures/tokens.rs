@@ -7,7 +7,7 @@
 
 use crate::document::Span;
 
-use super::words::is_month_name;
+use super::words::{START_SHAPES, StartShapes, is_month_name};
 
 /// Longest digit run read as a number; longer runs are identifiers.
 const MAX_DIGITS: usize = 15;
@@ -42,9 +42,40 @@ pub(super) struct Tok {
     pub plain: bool,
 }
 
-/// White space as `char::is_whitespace` has it, for ASCII bytes.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+/// What an ASCII byte is to the tokenizer; `NON_ASCII` for the bytes of
+/// any other character.
+const LOWER: u8 = 0;
+const UPPER: u8 = 1;
+const DIGIT: u8 = 2;
+const UNDERSCORE: u8 = 3;
+const SPACE: u8 = 4;
+const PUNCT: u8 = 5;
+const NON_ASCII: u8 = 6;
+
+static CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = match c {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            b'0'..=b'9' => DIGIT,
+            b'_' => UNDERSCORE,
+            // White space as `char::is_whitespace` has it.
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => SPACE,
+            _ => PUNCT,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Dashes, quotes, bullets and the ellipsis (U+2010 to U+2027) and the
+/// marks after them (U+2030 to U+205E): neither white space nor word
+/// characters, which `char` would find out only from its Unicode tables.
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
 }
 
 /// The character before byte `j` is a letter.
@@ -66,6 +97,32 @@ fn alphabetic_at(text: &str, j: usize, end: usize) -> bool {
     }
 }
 
+/// The end of the ASCII lower-case letters from `j` on. Words are mostly
+/// such letters, so they are tested eight at a time: a byte is flagged when
+/// it is below `a` (adding 0x1F leaves its top bit clear), above `z` (adding
+/// 0x05 sets it) or not ASCII (top bit set). A carry out of a flagged byte
+/// can only spoil the bytes above it, never the lowest flagged one.
+fn lower_run(bytes: &[u8], mut j: usize) -> usize {
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(j..j + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let w = u64::from_le_bytes(chunk);
+        let from_a = w.wrapping_add(0x1F1F_1F1F_1F1F_1F1F);
+        let past_z = w.wrapping_add(0x0505_0505_0505_0505);
+        let flagged = (!from_a | past_z | w) & TOP;
+        if flagged != 0 {
+            return j + (flagged.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while bytes.get(j).is_some_and(u8::is_ascii_lowercase) {
+        j += 1;
+    }
+    j
+}
+
 /// What the word scan learnt about a run of word characters.
 struct Run {
     end: usize,
@@ -81,9 +138,11 @@ struct Run {
 /// The run of word characters starting at `i` (a word character): letters
 /// and digits, with `,` groups and a decimal point between digits and
 /// apostrophes between letters.
+#[inline]
 fn run(text: &str, i: usize, end: usize) -> Run {
-    let bytes = text.as_bytes();
-    let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+    let bytes = &text.as_bytes()[..end];
+    // The digit tests after a `,` may look past the body, as they always have.
+    let digit = |k: usize| text.as_bytes().get(k).is_some_and(u8::is_ascii_digit);
     let mut r = Run {
         end: i,
         digits: 0,
@@ -92,128 +151,221 @@ fn run(text: &str, i: usize, end: usize) -> Run {
         not_plain: false,
     };
     let mut j = i;
-    while j < end {
-        let b = bytes[j];
-        if b.is_ascii_lowercase() {
-            j += 1;
-        } else if b.is_ascii_uppercase() {
-            r.not_plain = true;
-            j += 1;
-        } else if b.is_ascii_digit() {
-            r.digits += 1;
-            j += 1;
-        } else if b == b'_' {
-            r.not_letters = true;
-            j += 1;
-        } else if b == b','
-            && j > i
-            && digit(j - 1)
-            && digit(j + 1)
-            && digit(j + 2)
-            && digit(j + 3)
-            && !digit(j + 4)
-            && j + 4 <= end
-        {
-            j += 1;
-        } else if b == b'.' && j > i && digit(j - 1) && digit(j + 1) && j + 1 < end {
-            r.dots += 1;
-            j += 1;
-        } else if b == b'\''
-            && j > i
-            && alphabetic_before(text, j)
-            && alphabetic_at(text, j + 1, end)
-        {
-            j += 1;
-        } else if b < 0x80 {
+    loop {
+        j = lower_run(bytes, j);
+        let Some(&b) = bytes.get(j) else {
             break;
-        } else {
-            let Some(ch) = text[j..end].chars().next() else {
-                break;
-            };
-            let n = ch.len_utf8();
-            if ch.is_alphanumeric() {
-                r.not_letters |= !ch.is_alphabetic();
-            } else if !(ch == '\u{2019}'
-                && j > i
-                && alphabetic_before(text, j)
-                && alphabetic_at(text, j + n, end))
-            {
-                break;
+        };
+        match CLASS[b as usize] {
+            LOWER => j += 1,
+            UPPER => {
+                r.not_plain = true;
+                j += 1;
             }
-            r.not_plain = true;
-            j += n;
+            DIGIT => {
+                r.digits += 1;
+                j += 1;
+            }
+            UNDERSCORE => {
+                r.not_letters = true;
+                j += 1;
+            }
+            NON_ASCII => {
+                let Some(ch) = text[j..end].chars().next() else {
+                    break;
+                };
+                let n = ch.len_utf8();
+                if ch == '\u{2019}' {
+                    if !(j > i && alphabetic_before(text, j) && alphabetic_at(text, j + n, end)) {
+                        break;
+                    }
+                } else if is_general_punctuation(ch) || !ch.is_alphanumeric() {
+                    break;
+                } else {
+                    r.not_letters |= !ch.is_alphabetic();
+                }
+                r.not_plain = true;
+                j += n;
+            }
+            _ => {
+                let joins = match b {
+                    b',' => {
+                        j > i
+                            && digit(j - 1)
+                            && digit(j + 1)
+                            && digit(j + 2)
+                            && digit(j + 3)
+                            && !digit(j + 4)
+                            && j + 4 <= end
+                    }
+                    b'.' => {
+                        let point = j > i && digit(j - 1) && digit(j + 1) && j + 1 < end;
+                        r.dots += usize::from(point);
+                        point
+                    }
+                    b'\'' => j > i && alphabetic_before(text, j) && alphabetic_at(text, j + 1, end),
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                j += 1;
+            }
         }
     }
     r.end = j;
     r
 }
 
-pub(super) fn tokenize(text: &str, body: Span) -> Vec<Tok> {
-    let bytes = text.as_bytes();
-    // English runs about six bytes a token: one allocation for most bodies.
-    let mut toks: Vec<Tok> = Vec::with_capacity(body.len() / 5 + 1);
-    let mut sent = 0u32;
-    let mut space = false;
+/// The tokens of a body, and the ones among them that may start a number.
+pub(super) struct Tokens {
+    pub toks: Vec<Tok>,
+    /// In order: every number, and every ASCII word of at most nine letters
+    /// that `START_SHAPES` lets through. The rules test these alone.
+    pub starts: Vec<usize>,
+}
+
+pub(super) fn tokenize(text: &str, body: Span) -> Tokens {
+    let mut t = Tokenizer {
+        text,
+        end: body.end,
+        shapes: &START_SHAPES,
+        // English runs five or six bytes a token: one allocation for most
+        // bodies.
+        toks: Vec::with_capacity(body.len() / 5 + 1),
+        starts: Vec::new(),
+        sent: 0,
+        space: false,
+    };
+    let bytes = &text.as_bytes()[..body.end];
     let mut i = body.start;
-    let end = body.end;
-    while i < end {
-        let b = bytes[i];
-        let c = if b < 0x80 {
-            b as char
-        } else {
-            let Some(c) = text[i..end].chars().next() else {
-                break;
-            };
-            c
-        };
-        if (b < 0x80 && is_ascii_space(b)) || (b >= 0x80 && c.is_whitespace()) {
-            if c == '\n' {
-                sent += 1;
-            } else if let Some(prev) = toks.last()
-                && !space
-                && matches!(prev.kind, Kind::Punct('.' | '!' | '?' | '…'))
-                && !abbreviation_dot(text, &toks)
-            {
-                sent += 1;
-            }
-            space = true;
-            i += c.len_utf8();
-            continue;
-        }
-        if b.is_ascii_alphanumeric() || b == b'_' || (b >= 0x80 && c.is_alphanumeric()) {
-            let r = run(text, i, end);
-            let j = r.end;
-            let kind = if b.is_ascii_digit() {
-                classify_number(&text[i..j], r.digits, r.dots)
-            } else if r.digits == 0 && !r.not_letters {
-                Kind::Word
-            } else {
-                Kind::Ident
-            };
-            toks.push(Tok {
-                start: i,
-                end: j,
-                kind,
-                sent,
-                space,
-                plain: kind == Kind::Word && !r.not_plain,
+    while let Some(&b) = bytes.get(i) {
+        let class = CLASS[b as usize];
+        if class == LOWER || class == UPPER {
+            // Most tokens are ASCII letters ended by a space or a mark that
+            // cannot join letters (`,` and `.` join digits only).
+            let j = lower_run(bytes, i + 1);
+            let stop = bytes.get(j).copied();
+            let simple = stop.is_none_or(|s| {
+                let c = CLASS[s as usize];
+                (c == SPACE || c == PUNCT) && s != b'\''
             });
-            space = false;
-            i = j;
-            continue;
+            if simple {
+                let w = &bytes[i..j];
+                if w.len() <= 9 && t.shapes.may_match(w) {
+                    t.starts.push(t.toks.len());
+                }
+                t.toks.push(Tok {
+                    start: i,
+                    end: j,
+                    kind: Kind::Word,
+                    sent: t.sent,
+                    space: t.space,
+                    plain: class == LOWER,
+                });
+                // White space after a word never ends a sentence.
+                t.space = stop == Some(b' ');
+                i = j + usize::from(t.space);
+                continue;
+            }
         }
-        toks.push(Tok {
-            start: i,
-            end: i + c.len_utf8(),
-            kind: Kind::Punct(c),
-            sent,
-            space,
-            plain: false,
-        });
-        space = false;
-        i += c.len_utf8();
+        i = t.other(i, class);
     }
-    toks
+    Tokens {
+        toks: t.toks,
+        starts: t.starts,
+    }
+}
+
+/// The tokenizer's state between tokens.
+struct Tokenizer<'t> {
+    text: &'t str,
+    end: usize,
+    shapes: &'t StartShapes,
+    toks: Vec<Tok>,
+    starts: Vec<usize>,
+    sent: u32,
+    /// White space since the last token.
+    space: bool,
+}
+
+impl Tokenizer<'_> {
+    /// Reads what starts at byte `i`, of class `class`, other than a plain
+    /// ASCII word: white space, a mark, a number, a word with capitals,
+    /// apostrophes or other scripts inside. The index after it.
+    #[inline(never)]
+    fn other(&mut self, i: usize, class: u8) -> usize {
+        let (text, end) = (self.text, self.end);
+        let bytes = text.as_bytes();
+        let b = bytes[i];
+        let (c, white, word) = match class {
+            SPACE => (b as char, true, false),
+            PUNCT => (b as char, false, false),
+            NON_ASCII => {
+                let Some(c) = text[i..end].chars().next() else {
+                    return end;
+                };
+                if is_general_punctuation(c) {
+                    (c, false, false)
+                } else {
+                    let white = c.is_whitespace();
+                    (c, white, !white && c.is_alphanumeric())
+                }
+            }
+            _ => (b as char, false, true),
+        };
+        if white {
+            if c == '\n' {
+                self.sent += 1;
+            } else if let Some(prev) = self.toks.last()
+                && !self.space
+                && matches!(prev.kind, Kind::Punct('.' | '!' | '?' | '…'))
+                && !abbreviation_dot(text, &self.toks)
+            {
+                self.sent += 1;
+            }
+            self.space = true;
+            return i + c.len_utf8();
+        }
+        if !word {
+            self.push(i, i + c.len_utf8(), Kind::Punct(c), false);
+            return i + c.len_utf8();
+        }
+        let r = run(text, i, end);
+        let j = r.end;
+        let kind = if class == DIGIT {
+            classify_number(&text[i..j], r.digits, r.dots)
+        } else if r.digits == 0 && !r.not_letters {
+            Kind::Word
+        } else {
+            Kind::Ident
+        };
+        let may_start = match kind {
+            Kind::Num | Kind::NumSuffix { .. } => true,
+            Kind::Word => {
+                let w = &bytes[i..j];
+                w.len() <= 9 && w.is_ascii() && self.shapes.may_match(w)
+            }
+            _ => false,
+        };
+        if may_start {
+            self.starts.push(self.toks.len());
+        }
+        self.push(i, j, kind, kind == Kind::Word && !r.not_plain);
+        j
+    }
+
+    fn push(&mut self, start: usize, end: usize, kind: Kind, plain: bool) {
+        self.toks.push(Tok {
+            start,
+            end,
+            kind,
+            sent: self.sent,
+            space: self.space,
+            plain,
+        });
+        self.space = false;
+    }
 }
 
 /// True when the last token, a period, closes an abbreviation such as "U.S."
@@ -384,13 +536,24 @@ mod tests {
     }
 
     fn same_as_reference(text: &str, body: Span) {
-        let got: Vec<_> = tokenize(text, body)
+        let tokens = tokenize(text, body);
+        let got: Vec<_> = tokens
+            .toks
             .iter()
             .map(|t| (t.start, t.end, t.kind, t.space, t.sent))
             .collect();
         assert_eq!(got, reference(text, body), "in {text:?}");
-        for t in tokenize(text, body) {
+        for (k, t) in tokens.toks.iter().enumerate() {
             let raw = &text[t.start..t.end];
+            // Every token that may start a number is listed.
+            let listed = tokens.starts.binary_search(&k).is_ok();
+            let shaped = raw.len() <= 9 && raw.is_ascii() && START_SHAPES.may_match(raw.as_bytes());
+            let want = match t.kind {
+                Kind::Num | Kind::NumSuffix { .. } => true,
+                Kind::Word => shaped,
+                _ => false,
+            };
+            assert_eq!(listed, want, "{raw:?} in {text:?}");
             let lower = super::super::words::lower(raw);
             // `plain` may be false for a non-ASCII word that is its own
             // lower form ("é"): it only saves work.
@@ -434,13 +597,51 @@ mod tests {
         }
     }
 
+    #[test]
+    fn lower_run_stops_at_the_first_other_byte() {
+        for (text, from, want) in [
+            ("migrants", 0, 8),
+            ("encounters in", 0, 10),
+            ("abcdefghijklmnopqrstuvwxyz{", 0, 26),
+            ("abcdefgh`", 0, 8),
+            ("Agents", 0, 0),
+            ("Agents", 1, 6),
+            ("naïve people", 0, 2),
+            ("caf\u{e9}s", 0, 3),
+            ("abcdefg\u{2019}s", 0, 7),
+            ("shares@", 0, 6),
+            ("", 0, 0),
+        ] {
+            assert_eq!(lower_run(text.as_bytes(), from), want, "{text:?}");
+        }
+        // Every byte value, at every place in a chunk of eight.
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"abcdefghij";
+                bytes[at] = b;
+                let want = if b.is_ascii_lowercase() { 10 } else { at };
+                assert_eq!(lower_run(&bytes, 0), want, "{b:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn general_punctuation_is_neither_space_nor_word() {
+        for c in ('\u{2010}'..='\u{2027}').chain('\u{2030}'..='\u{205E}') {
+            assert!(is_general_punctuation(c));
+            assert!(!c.is_whitespace() && !c.is_alphanumeric(), "{c:?}");
+        }
+        assert!(!is_general_punctuation('\u{2028}') && !is_general_punctuation('\u{205F}'));
+    }
+
     proptest::proptest! {
         #[test]
         fn any_text_tokenizes_as_char_by_char(
             parts in proptest::collection::vec(proptest::sample::select(vec![
                 "a", "B", "z", "1", "0", "9", ",", ".", "'", "\u{2019}", "_", " ", "\n",
                 "\r", "\t", "\u{b}", "\u{a0}", "é", "İ", "²", "٣", "…", "!", "?", "-",
-                "$", "%", "Dec", "may", "U", "k", "m", "€",
+                "$", "%", "Dec", "may", "U", "k", "m", "€", "\u{2014}", "\u{201c}", "\u{2028}",
+                "\u{205f}", "\u{200b}", "ⁱ",
             ]), 0..40)
         ) {
             let text: String = parts.concat();

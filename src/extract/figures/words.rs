@@ -6,12 +6,13 @@
 //! rest of a look-up on keys this size.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::extract::Qualifier;
 use crate::extract::lexicon::{MONTHS, items};
+use crate::extract::text::fold;
 
 /// FNV-1a, for short keys.
 pub(super) struct Fnv(u64);
@@ -37,6 +38,42 @@ impl Hasher for Fnv {
 }
 
 pub(super) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+
+/// A plain word list, its items folded as `lexicon::Set` holds them.
+/// These lists are looked up several times for each figure, and FNV
+/// costs a fifth of the perfect hash (SipHash) on words this short.
+pub(super) struct WordSet(HashSet<String, BuildHasherDefault<Fnv>>);
+
+impl WordSet {
+    fn new(data: &'static str) -> Self {
+        WordSet(items(data).map(fold).collect())
+    }
+
+    pub fn contains(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+}
+
+macro_rules! word_sets {
+    ($($name:ident $file:literal),* $(,)?) => {
+        $(
+            #[doc = concat!("The items of `lexicon/", $file, "`.")]
+            pub(super) static $name: LazyLock<WordSet> =
+                LazyLock::new(|| WordSet::new(include_str!(concat!("../lexicon/", $file))));
+        )*
+    };
+}
+
+word_sets! {
+    ADJECTIVES "figure_adjectives.txt",
+    CHANGES "figure_changes.txt",
+    COMPOUNDS "figure_compounds.txt",
+    DETERMINERS "figure_determiners.txt",
+    LABELS "figure_labels.txt",
+    LY_NOUNS "figure_ly_nouns.txt",
+    PLURALS "figure_plurals.txt",
+    STOPWORDS "figure_stopwords.txt",
+}
 
 /// Lines of `<word> <number>`.
 fn values(data: &'static str) -> WordMap<f64> {
@@ -148,23 +185,60 @@ pub(super) static RATES: LazyLock<WordMap<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// For each first letter a-z, a bit per word length (up to 9) that some word
-/// able to start a number has: most words are ruled out without hashing.
-pub(super) static START_SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
-    let mut shapes = [0u16; 26];
+/// Letters a-z (either case) as 0 to 25, any other byte as 27; 26 stands
+/// for no byte (a one-letter word has no second).
+static LETTER: [u8; 256] = {
+    let mut t = [27u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = b as u8;
+        t[b'A' as usize + b] = b as u8;
+        b += 1;
+    }
+    t
+};
+
+/// Can a word of this shape start a number? For each first and second
+/// byte (as `LETTER` numbers them), a bit per word length that some number
+/// word, fraction or article has: nearly every other word ("the", "for",
+/// "on") is ruled out by two bytes and its length, without hashing. Upper
+/// case passes as lower case does, as the look-up that follows folds it.
+pub(super) struct StartShapes([u16; 28 * 28]);
+
+impl StartShapes {
+    /// `w` is at most 15 bytes long.
+    pub fn may_match(&self, w: &[u8]) -> bool {
+        let Some(&first) = w.first() else {
+            return false;
+        };
+        let second = w.get(1).map_or(26, |&b| LETTER[b as usize]);
+        let cell = usize::from(LETTER[first as usize]) * 28 + usize::from(second);
+        self.0
+            .get(cell)
+            .is_some_and(|bits| bits & (1 << w.len()) != 0)
+    }
+}
+
+pub(super) static START_SHAPES: LazyLock<StartShapes> = LazyLock::new(|| {
+    let mut shapes = [0u16; 28 * 28];
     let words = NUMBER_WORDS
         .keys()
         .chain(FRACTIONS.keys())
         .chain(["a", "an"].iter());
     for w in words {
-        if let Some(&c) = w.as_bytes().first()
+        let b = w.as_bytes();
+        // Only a lower-case key can be found by the folded look-up, and a
+        // number word starts with a letter.
+        if let Some(&c) = b.first()
             && c.is_ascii_lowercase()
             && w.len() < 16
+            && !b.get(1).is_some_and(u8::is_ascii_uppercase)
         {
-            shapes[(c - b'a') as usize] |= 1 << w.len();
+            let second = b.get(1).map_or(26, |&d| LETTER[d as usize]);
+            shapes[usize::from(LETTER[c as usize]) * 28 + usize::from(second)] |= 1 << w.len();
         }
     }
-    shapes
+    StartShapes(shapes)
 });
 
 /// Month names and abbreviations, lower case.
@@ -218,6 +292,86 @@ pub(super) fn ascii_lower_in<'b>(s: &'b str, buf: &'b mut [u8; 24]) -> Cow<'b, s
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::lexicon;
+
+    /// The sets hold what the perfect-hash sets of the same files hold.
+    #[test]
+    fn word_sets_match_the_lexicon_sets() {
+        let pairs: [(&WordSet, &lexicon::Set, &str); 8] = [
+            (
+                &ADJECTIVES,
+                &lexicon::FIGURE_ADJECTIVES,
+                include_str!("../lexicon/figure_adjectives.txt"),
+            ),
+            (
+                &CHANGES,
+                &lexicon::FIGURE_CHANGES,
+                include_str!("../lexicon/figure_changes.txt"),
+            ),
+            (
+                &COMPOUNDS,
+                &lexicon::FIGURE_COMPOUNDS,
+                include_str!("../lexicon/figure_compounds.txt"),
+            ),
+            (
+                &DETERMINERS,
+                &lexicon::FIGURE_DETERMINERS,
+                include_str!("../lexicon/figure_determiners.txt"),
+            ),
+            (
+                &LABELS,
+                &lexicon::FIGURE_LABELS,
+                include_str!("../lexicon/figure_labels.txt"),
+            ),
+            (
+                &LY_NOUNS,
+                &lexicon::FIGURE_LY_NOUNS,
+                include_str!("../lexicon/figure_ly_nouns.txt"),
+            ),
+            (
+                &PLURALS,
+                &lexicon::FIGURE_PLURALS,
+                include_str!("../lexicon/figure_plurals.txt"),
+            ),
+            (
+                &STOPWORDS,
+                &lexicon::FIGURE_STOPWORDS,
+                include_str!("../lexicon/figure_stopwords.txt"),
+            ),
+        ];
+        for (set, phf, data) in pairs {
+            for item in items(data) {
+                let w = fold(item);
+                assert!(set.contains(&w) && phf.contains(&w), "{item}");
+            }
+            assert_eq!(
+                set.0.len(),
+                items(data).map(fold).collect::<HashSet<_>>().len()
+            );
+            for w in ["the", "migrants", "", "Migrants", "estimated", "of"] {
+                assert_eq!(set.contains(w), phf.contains(w), "{w}");
+            }
+        }
+        assert!(STOPWORDS.contains("the") && !STOPWORDS.contains("The"));
+    }
+
+    #[test]
+    fn start_shapes_let_number_words_through() {
+        for w in NUMBER_WORDS
+            .keys()
+            .chain(FRACTIONS.keys())
+            .chain(&["a", "an"])
+        {
+            assert!(START_SHAPES.may_match(w.as_bytes()), "{w}");
+            assert!(
+                START_SHAPES.may_match(w.to_ascii_uppercase().as_bytes()),
+                "{w}"
+            );
+        }
+        for w in ["the", "for", "on", "as", "I", "", "3", "Thousands", "_a"] {
+            assert!(!START_SHAPES.may_match(w.as_bytes()), "{w}");
+        }
+    }
 
     #[test]
     fn month_abbreviations() {
