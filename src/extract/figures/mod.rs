@@ -24,8 +24,8 @@ use crate::extract::{Figure, Qualifier, Unit};
 
 use tokens::{Kind, Tok, tokenize};
 use words::{
-    ADJECTIVES, CHANGES, COMPOUNDS, CURRENCIES, DETERMINERS, FRACTIONS, LABELS, LY_NOUNS,
-    MAGNITUDES, NUMBER_WORDS, PLURALS, QUALIFIERS, RATES, START_SHAPES, STOPWORDS, is_month_name,
+    CURRENCIES, Class, FRACTIONS, MAGNITUDES, MONTH_NAMES, NUMBER_WORDS, QUALIFIERS, RATES,
+    START_SHAPES, is_compound, is_month_name,
 };
 
 /// Words that make a following "one" a pronoun ("no one", "any one").
@@ -67,11 +67,25 @@ struct Core {
 struct Scan<'a> {
     text: &'a str,
     toks: &'a [Tok],
+    /// The body in ASCII lower case, from byte `base` of the text on: the
+    /// lower-case form of an ASCII word is borrowed from it.
+    folded: &'a str,
+    base: usize,
 }
 
 impl<'a> Scan<'a> {
     fn raw(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    /// Tokens `i` to `j` (inclusive) in ASCII lower case, as
+    /// `str::to_ascii_lowercase` gives them.
+    fn folded(&self, i: usize, j: usize) -> &'a str {
+        match (self.toks.get(i), self.toks.get(j)) {
+            // Tokens lie within the body, on character boundaries.
+            (Some(a), Some(b)) => &self.folded[a.start - self.base..b.end - self.base],
+            _ => "",
+        }
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {
@@ -90,7 +104,15 @@ impl<'a> Scan<'a> {
     /// The lower-case word at `i`, when token `i` is a word.
     fn lower(&self, i: usize) -> Option<Cow<'a, str>> {
         let t = self.toks.get(i)?;
-        (t.kind == Kind::Word).then(|| words::lower_cow(&self.text[t.start..t.end], t.plain))
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let folded = self.folded(i, i);
+        Some(if t.plain || folded.is_ascii() {
+            Cow::Borrowed(folded)
+        } else {
+            Cow::Owned(words::lower(&self.text[t.start..t.end]))
+        })
     }
 
     fn word_is(&self, i: usize, w: &str) -> bool {
@@ -117,8 +139,6 @@ impl<'a> Scan<'a> {
         let cap = raw.chars().next().is_some_and(char::is_uppercase);
         let mut next = i + 1;
         if self.is_punct(next, '.') && self.attached(next) && single_char(raw) {
-            let lower = lower.to_mut();
-            lower.push('.');
             next += 1;
             while self.is_word(next)
                 && self.attached(next)
@@ -126,9 +146,19 @@ impl<'a> Scan<'a> {
                 && self.is_punct(next + 1, '.')
                 && self.attached(next + 1)
             {
-                lower.push_str(&self.raw(next).to_lowercase());
-                lower.push('.');
                 next += 2;
+            }
+            // Letters and dots that touch: their text, in lower case.
+            let joined = self.folded(i, next - 1);
+            if joined.is_ascii() {
+                lower = Cow::Borrowed(joined);
+            } else {
+                let lower = lower.to_mut();
+                lower.push('.');
+                for k in (i + 2..next).step_by(2) {
+                    lower.push_str(&self.raw(k).to_lowercase());
+                    lower.push('.');
+                }
             }
         }
         Some(Item { lower, cap, next })
@@ -168,9 +198,9 @@ impl<'a> Scan<'a> {
         let mut rule = "digits";
         let bare_digits = !num.contains(',');
         if !suffix.is_empty() {
-            let mut buf = [0u8; 24];
+            let folded = self.folded(i, i);
             let mag = MAGNITUDES
-                .get(&*words::ascii_lower_in(suffix, &mut buf))
+                .get(folded.get(raw.len() - suffix.len()..)?)
                 .copied()?;
             value *= mag;
             rule = match mag {
@@ -240,6 +270,20 @@ impl<'a> Scan<'a> {
             return Some(n + 1);
         }
         None
+    }
+
+    /// True when the article at `i` is followed by a word that can make a
+    /// number of it ("a quarter", "a dozen", "a hundred", "a million"):
+    /// after any other word `words` finds nothing, and this tells so at
+    /// the cost of one look-up.
+    fn article_leads(&self, i: usize) -> bool {
+        let Some(w) = self.joined(i, false).and_then(|j| self.lower(j)) else {
+            return false;
+        };
+        FRACTIONS.contains_key(&*w)
+            || NUMBER_WORDS
+                .get(&*w)
+                .is_some_and(|&v| w == "dozen" || v == 100.0 || v >= 1000.0)
     }
 
     /// Spelled-out numbers: "eight thousand", "one hundred and fifty",
@@ -389,9 +433,7 @@ impl<'a> Scan<'a> {
         if start == 0 || !self.is_word(start - 1) {
             return None;
         }
-        let mut buf = [0u8; 24];
-        let last = words::ascii_lower_in(self.raw(start - 1), &mut buf);
-        let phrases = QUALIFIERS.get(&*last)?;
+        let phrases = QUALIFIERS.get(self.folded(start - 1, start - 1))?;
         'phrases: for phrase in phrases {
             let words = &phrase.words;
             let n = words.len();
@@ -615,9 +657,8 @@ impl<'a> Scan<'a> {
         } else {
             None
         };
-        if let Some(p) = &prev_word
-            && LABELS.contains(&*p)
-        {
+        let prev_class = prev_word.as_deref().map(Class::of);
+        if prev_class.is_some_and(Class::label) {
             return true;
         }
         if core.small_word
@@ -644,9 +685,9 @@ impl<'a> Scan<'a> {
         }
         // A name with a number: "Title 42", "Boeing 737", "CC BY-SA 2.0".
         // A possessive owns the count instead: "Veltra's 11 plants".
-        if let Some(w) = &prev_word
+        if let Some(c) = prev_class
             && self.raw(i - 1).chars().any(char::is_uppercase)
-            && !STOPWORDS.contains(&*w)
+            && !c.stop()
             && !is_possessive(self.raw(i - 1))
         {
             return true;
@@ -680,8 +721,8 @@ impl<'a> Scan<'a> {
             let counted = self.toks.get(next).is_some_and(|t| t.space)
                 && self
                     .item(next)
-                    .is_some_and(|it| !it.cap && is_plural(&it.lower))
-                && !prev_word.as_deref().is_some_and(|w| STOPWORDS.contains(w));
+                    .is_some_and(|it| !it.cap && is_plural(&it.lower, Class::of(&it.lower)))
+                && !prev_class.is_some_and(Class::stop);
             if !counted {
                 return true;
             }
@@ -690,9 +731,15 @@ impl<'a> Scan<'a> {
     }
 
     fn is_month(&self, i: usize) -> bool {
-        self.is_word(i)
-            && self.raw(i).chars().next().is_some_and(char::is_uppercase)
-            && is_month_name(self.raw(i))
+        if !self.is_word(i) || !self.raw(i).chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let folded = self.folded(i, i);
+        if folded.is_ascii() {
+            MONTH_NAMES.contains_key(folded)
+        } else {
+            is_month_name(self.raw(i))
+        }
     }
 
     /// The noun counted by a figure whose tokens end before `j`.
@@ -700,7 +747,7 @@ impl<'a> Scan<'a> {
     fn noun_after(&self, j: usize, ing_ok: bool) -> Option<String> {
         let (noun, next) = self.noun_after_at(j, ing_ok)?;
         // "a 41% slump in profit": the change word points at what is measured.
-        if CHANGES.contains(&*noun) && self.word_is(next, "in") {
+        if Class::of(&noun).change() && self.word_is(next, "in") {
             if let Some((measured, _)) = self.noun_after_at(self.past_determiners(next + 1), true) {
                 return Some(measured);
             }
@@ -710,7 +757,7 @@ impl<'a> Scan<'a> {
 
     /// The first token from `k` on that is not a determiner.
     fn past_determiners(&self, mut k: usize) -> usize {
-        while self.lower(k).is_some_and(|w| DETERMINERS.contains(&*w)) {
+        while self.lower(k).is_some_and(|w| Class::of(&w).determiner()) {
             k += 1;
         }
         k
@@ -731,32 +778,40 @@ impl<'a> Scan<'a> {
             j += 1;
             while self
                 .lower(j)
-                .is_some_and(|w| DETERMINERS.contains(&*w) || w == "all")
+                .is_some_and(|w| Class::of(&w).determiner() || w == "all")
             {
                 j += 1;
             }
         }
         let mut had_cap = false;
         let mut modified = ing_ok;
-        let mut prev_noun: Option<String> = None;
+        let mut prev_noun: Option<Cow<'a, str>> = None;
         for _ in 0..6 {
             let Some(it) = self.item(j) else { break };
             if !self.toks[j].space {
                 break;
             }
             let w = &*it.lower;
-            let next = self.item(it.next).filter(|_| {
-                self.toks
-                    .get(it.next)
-                    .is_some_and(|t| t.space && t.sent == self.toks[j].sent)
-            });
-            let next_nounish = next.as_ref().is_some_and(|n| {
-                let w = &*n.lower;
-                !n.cap
-                    && !STOPWORDS.contains(w)
-                    && !is_adverb(w)
-                    && (is_plural(w) || !(w.ends_with("ed") || w.ends_with("ing")))
-            });
+            let c = Class::of(w);
+            // The item after this one, in the same sentence: looked at only
+            // by the tests that need it.
+            let next = || {
+                self.item(it.next).filter(|_| {
+                    self.toks
+                        .get(it.next)
+                        .is_some_and(|t| t.space && t.sent == self.toks[j].sent)
+                })
+            };
+            let next_nounish = || {
+                next().is_some_and(|n| {
+                    let w = &*n.lower;
+                    let c = Class::of(w);
+                    !n.cap
+                        && !c.stop()
+                        && !is_adverb(w, c)
+                        && (is_plural(w, c) || !(w.ends_with("ed") || w.ends_with("ing")))
+                })
+            };
             // "military-age men": a hyphenated modifier.
             if self.is_punct(it.next, '-')
                 && self.attached(it.next)
@@ -767,30 +822,31 @@ impl<'a> Scan<'a> {
                 continue;
             }
             // "9 French and Mexican bakeries": joined demonyms or names.
-            if had_cap && matches!(w, "and" | "or") && next.as_ref().is_some_and(|n| n.cap) {
+            if had_cap && matches!(w, "and" | "or") && next().is_some_and(|n| n.cap) {
                 j = it.next;
                 continue;
             }
-            if STOPWORDS.contains(w) && !ADJECTIVES.contains(w) {
+            if c.stop() && !c.adjective() {
                 break;
             }
-            if is_possessive(self.raw(j)) || ADJECTIVES.contains(w) {
+            if is_possessive(self.raw(j)) || c.adjective() {
                 modified = true;
                 j = it.next;
                 continue;
             }
             if it.cap {
-                if is_plural(w) && !next_nounish {
+                if is_plural(w, c) && !next_nounish() {
                     return Some((w.to_string(), it.next));
                 }
                 had_cap = true;
                 j = it.next;
                 continue;
             }
-            if is_adverb(w) {
+            if is_adverb(w, c) {
                 break;
             }
-            if !is_plural(w) && (w.ends_with("ed") || w.ends_with("ing")) {
+            if !is_plural(w, c) && (w.ends_with("ed") || w.ends_with("ing")) {
+                let next_nounish = next_nounish();
                 if w.ends_with("ing") && modified && !next_nounish {
                     return Some((w.to_string(), it.next));
                 }
@@ -800,16 +856,16 @@ impl<'a> Scan<'a> {
                 }
                 break;
             }
-            if is_plural(w) || !next_nounish {
-                if !had_cap && let Some(p) = &prev_noun {
-                    let two = format!("{p} {w}");
-                    if COMPOUNDS.contains(&*two) {
-                        return Some((two, it.next));
-                    }
+            if is_plural(w, c) || !next_nounish() {
+                if !had_cap
+                    && let Some(p) = &prev_noun
+                    && is_compound(p, w)
+                {
+                    return Some((format!("{p} {w}"), it.next));
                 }
                 return Some((w.to_string(), it.next));
             }
-            prev_noun = Some(w.to_string());
+            prev_noun = Some(it.lower.clone());
             j = it.next;
         }
         None
@@ -842,15 +898,20 @@ impl<'a> Scan<'a> {
             {
                 continue;
             }
-            let w = words::lower_cow(raw, t.plain);
-            if STOPWORDS.contains(&w) || ADJECTIVES.contains(&w) {
+            let Some(w) = self.lower(k) else { continue };
+            let c = Class::of(&w);
+            if c.stop() || c.adjective() {
                 continue;
             }
             if det {
-                if k > 0 && self.lower(k - 1).is_some_and(|p| DETERMINERS.contains(&*p)) {
+                if k > 0
+                    && self
+                        .lower(k - 1)
+                        .is_some_and(|p| Class::of(&p).determiner())
+                {
                     return Some(w.into_owned());
                 }
-            } else if is_plural(&w) && self.noun_like(k, start) {
+            } else if is_plural(&w, c) && self.noun_like(k, start, c) {
                 return Some(w.into_owned());
             }
         }
@@ -863,26 +924,23 @@ impl<'a> Scan<'a> {
     /// leaves 40,000 without power", "the plant employs 1,150"), so there
     /// the word needs a noun's company: a determiner, possessive, adjective
     /// or number before it, or a place in the list of plurals.
-    fn noun_like(&self, k: usize, start: usize) -> bool {
-        let Some(w) = self.lower(k) else {
-            // Only words are looked at (`noun_before`).
-            return false;
-        };
-        if CHANGES.contains(&w) {
+    fn noun_like(&self, k: usize, start: usize, c: Class) -> bool {
+        if c.change() {
             return false;
         }
         let next_to_figure =
-            (k + 1..start).all(|x| self.lower(x).is_some_and(|w| DETERMINERS.contains(&*w)));
-        if !next_to_figure || PLURALS.contains(&*w) {
+            (k + 1..start).all(|x| self.lower(x).is_some_and(|w| Class::of(&w).determiner()));
+        if !next_to_figure || c.plural() {
             return true;
         }
         k > 0
             && self.same_sentence(k - 1, k)
             && (self.toks[k - 1].kind == Kind::Num
                 || is_possessive(self.raw(k - 1))
-                || self
-                    .lower(k - 1)
-                    .is_some_and(|p| DETERMINERS.contains(&*p) || ADJECTIVES.contains(&*p)))
+                || self.lower(k - 1).is_some_and(|p| {
+                    let c = Class::of(&p);
+                    c.determiner() || c.adjective()
+                }))
     }
 
     /// The noun a percent or money figure measures, when the words before it
@@ -896,7 +954,10 @@ impl<'a> Scan<'a> {
                 .flatten()
         };
         let mut k = start.checked_sub(1)?;
-        while word(k).is_some_and(|w| DETERMINERS.contains(&*w) || ADJECTIVES.contains(&*w)) {
+        while word(k).is_some_and(|w| {
+            let c = Class::of(&w);
+            c.determiner() || c.adjective()
+        }) {
             k = k.checked_sub(1)?;
         }
         let w = word(k)?;
@@ -906,7 +967,7 @@ impl<'a> Scan<'a> {
             if matches!(&*w, "to" | "by") {
                 k = k.checked_sub(1)?;
             }
-            if !word(k).is_some_and(|w| CHANGES.contains(&*w)) {
+            if !word(k).is_some_and(|w| Class::of(&w).change()) {
                 return None;
             }
             k = k.checked_sub(1)?;
@@ -918,11 +979,10 @@ impl<'a> Scan<'a> {
         let raw = self.raw(k);
         let sentence_first = self.starts_sentence(k);
         let capital = raw.chars().next().is_some_and(char::is_uppercase);
-        ((sentence_first || !capital)
-            && !is_possessive(raw)
-            && !is_adverb(&noun)
-            && !STOPWORDS.contains(&*noun)
-            && !CHANGES.contains(&*noun))
+        ((sentence_first || !capital) && !is_possessive(raw) && {
+            let c = Class::of(&noun);
+            !is_adverb(&noun, c) && !c.stop() && !c.change()
+        })
         .then(|| noun.into_owned())
     }
 
@@ -985,23 +1045,25 @@ fn parse_grouped(num: &str) -> Option<f64> {
 }
 
 /// Words of six letters or more ending in -ly, bar a few nouns.
-fn is_adverb(w: &str) -> bool {
-    w.len() >= 6 && w.ends_with("ly") && !LY_NOUNS.contains(w)
+/// `c` is `Class::of(w)`.
+fn is_adverb(w: &str, c: Class) -> bool {
+    w.len() >= 6 && w.ends_with("ly") && !c.ly_noun()
 }
 
 fn is_possessive(raw: &str) -> bool {
     raw.ends_with("'s") || raw.ends_with("\u{2019}s")
 }
 
-fn is_plural(w: &str) -> bool {
-    PLURALS.contains(w)
+/// `c` is `Class::of(w)`.
+fn is_plural(w: &str, c: Class) -> bool {
+    c.plural()
         || (w.len() > 3
             && w.ends_with('s')
             && !w.ends_with("ss")
             && !w.ends_with("us")
             && !w.ends_with("is")
             && !w.ends_with("'s")
-            && !STOPWORDS.contains(w))
+            && !c.stop())
 }
 
 /// Four digits that could be a year: 1600 to 2100, no separator.
@@ -1030,7 +1092,13 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
     }
     let tokens = tokenize(text, body);
     let toks = &tokens.toks;
-    let scan = Scan { text, toks };
+    let folded = text[body.start..body.end].to_ascii_lowercase();
+    let scan = Scan {
+        text,
+        toks,
+        folded: &folded,
+        base: body.start,
+    };
     let mut found: Vec<Found> = Vec::new();
     let mut floor = 0usize; // first token a new figure may use
     // Every token is a possible start, tried in order; after a figure the
@@ -1070,9 +1138,11 @@ fn may_start(scan: &Scan, i: usize) -> bool {
             if !START_SHAPES.may_match(raw.as_bytes()) {
                 return false;
             }
-            let mut buf = [0u8; 24];
-            let w = words::ascii_lower_in(raw, &mut buf);
-            NUMBER_WORDS.contains_key(&*w) || FRACTIONS.contains_key(&*w) || w == "a" || w == "an"
+            let w = scan.folded(i, i);
+            if w == "a" || w == "an" {
+                return scan.article_leads(i);
+            }
+            NUMBER_WORDS.contains_key(w) || FRACTIONS.contains_key(w)
         }
         _ => false,
     }
@@ -1137,7 +1207,8 @@ fn figure_at(scan: &Scan, i: usize, floor: usize) -> Option<(Found, usize)> {
         && currency.is_none()
         && (scan.is_punct(next, '-') && scan.attached(next)
             || scan.item(next).is_some_and(|it| {
-                !it.cap && !STOPWORDS.contains(&it.lower) && !is_plural(&it.lower)
+                let c = Class::of(&it.lower);
+                !it.cap && !c.stop() && !is_plural(&it.lower, c)
             }))
     {
         return None;

@@ -71,6 +71,24 @@ static CLASS: [u8; 256] = {
     t
 };
 
+/// Bytes after ASCII letters that end the word: white space and marks other
+/// than the apostrophe (`,` and `.` join digits only).
+static ENDS_LETTERS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (CLASS[b] == SPACE || CLASS[b] == PUNCT) && b != b'\'' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// A mark that ends a sentence when white space follows (unless it closes an
+/// abbreviation).
+fn ends_sentence(kind: Kind) -> bool {
+    matches!(kind, Kind::Punct('.' | '!' | '?' | '…'))
+}
+
 /// Dashes, quotes, bullets and the ellipsis (U+2010 to U+2027) and the
 /// marks after them (U+2030 to U+205E): neither white space nor word
 /// characters, which `char` would find out only from its Unicode tables.
@@ -239,35 +257,50 @@ pub(super) fn tokenize(text: &str, body: Span) -> Tokens {
     };
     let bytes = &text.as_bytes()[..body.end];
     let mut i = body.start;
+    // The common cases are read here; `other` reads the rest.
     while let Some(&b) = bytes.get(i) {
         let class = CLASS[b as usize];
-        if class == LOWER || class == UPPER {
-            // Most tokens are ASCII letters ended by a space or a mark that
-            // cannot join letters (`,` and `.` join digits only).
-            let j = lower_run(bytes, i + 1);
-            let stop = bytes.get(j).copied();
-            let simple = stop.is_none_or(|s| {
-                let c = CLASS[s as usize];
-                (c == SPACE || c == PUNCT) && s != b'\''
-            });
-            if simple {
-                let w = &bytes[i..j];
-                if w.len() <= 9 && t.shapes.may_match(w) {
-                    t.starts.push(t.toks.len());
+        match class {
+            LOWER | UPPER => {
+                // Most tokens are ASCII letters ended by a space or a mark
+                // that cannot join letters (`,` and `.` join digits only).
+                let j = lower_run(bytes, i + 1);
+                let stop = bytes.get(j).copied();
+                if stop.is_none_or(|s| ENDS_LETTERS[s as usize]) {
+                    let w = &bytes[i..j];
+                    if w.len() <= 9 && t.shapes.may_match_letters(w) {
+                        t.starts.push(t.toks.len());
+                    }
+                    t.push(i, j, Kind::Word, class == LOWER);
+                    // White space after a word never ends a sentence.
+                    t.space = stop == Some(b' ');
+                    i = j + usize::from(t.space);
+                    continue;
                 }
-                t.toks.push(Tok {
-                    start: i,
-                    end: j,
-                    kind: Kind::Word,
-                    sent: t.sent,
-                    space: t.space,
-                    plain: class == LOWER,
-                });
-                // White space after a word never ends a sentence.
-                t.space = stop == Some(b' ');
-                i = j + usize::from(t.space);
+            }
+            SPACE => {
+                if b == b'\n' {
+                    t.sent += 1;
+                } else if !t.space && t.toks.last().is_some_and(|p| ends_sentence(p.kind)) {
+                    // Perhaps the end of a sentence: `other` decides.
+                    i = t.other(i, class);
+                    continue;
+                }
+                t.space = true;
+                i += 1;
                 continue;
             }
+            PUNCT => {
+                t.push(i, i + 1, Kind::Punct(b as char), false);
+                i += 1;
+                // White space after a mark that cannot end a sentence.
+                if bytes.get(i) == Some(&b' ') && !ends_sentence(Kind::Punct(b as char)) {
+                    t.space = true;
+                    i += 1;
+                }
+                continue;
+            }
+            _ => {}
         }
         i = t.other(i, class);
     }
@@ -319,7 +352,7 @@ impl Tokenizer<'_> {
                 self.sent += 1;
             } else if let Some(prev) = self.toks.last()
                 && !self.space
-                && matches!(prev.kind, Kind::Punct('.' | '!' | '?' | '…'))
+                && ends_sentence(prev.kind)
                 && !abbreviation_dot(text, &self.toks)
             {
                 self.sent += 1;
@@ -355,6 +388,7 @@ impl Tokenizer<'_> {
         j
     }
 
+    #[inline]
     fn push(&mut self, start: usize, end: usize, kind: Kind, plain: bool) {
         self.toks.push(Tok {
             start,
@@ -622,6 +656,51 @@ mod tests {
                 let want = if b.is_ascii_lowercase() { 10 } else { at };
                 assert_eq!(lower_run(&bytes, 0), want, "{b:#x} at {at}");
             }
+        }
+    }
+
+    #[test]
+    fn start_shapes_let_number_words_through() {
+        use super::super::words::{FRACTIONS, NUMBER_WORDS};
+        for w in NUMBER_WORDS
+            .keys()
+            .chain(FRACTIONS.keys())
+            .chain(&["a", "an"])
+        {
+            assert!(START_SHAPES.may_match(w.as_bytes()), "{w}");
+            assert!(
+                START_SHAPES.may_match(w.to_ascii_uppercase().as_bytes()),
+                "{w}"
+            );
+        }
+        for w in NUMBER_WORDS
+            .keys()
+            .chain(FRACTIONS.keys())
+            .chain(&["a", "an"])
+        {
+            assert!(START_SHAPES.may_match_letters(w.as_bytes()), "{w}");
+            assert!(
+                START_SHAPES.may_match_letters(w.to_ascii_uppercase().as_bytes()),
+                "{w}"
+            );
+        }
+        for w in [
+            "the",
+            "for",
+            "on",
+            "as",
+            "I",
+            "",
+            "3",
+            "Thousands",
+            "_a",
+            "a'b",
+            "é",
+        ] {
+            assert!(!START_SHAPES.may_match(w.as_bytes()), "{w}");
+        }
+        for w in ["the", "for", "on", "as", "I", "", "Thousands", "fig", "Tw"] {
+            assert!(!START_SHAPES.may_match_letters(w.as_bytes()), "{w}");
         }
     }
 

@@ -6,7 +6,7 @@
 //! rest of a look-up on keys this size.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -39,40 +39,107 @@ impl Hasher for Fnv {
 
 pub(super) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
 
-/// A plain word list, its items folded as `lexicon::Set` holds them.
-/// These lists are looked up several times for each figure, and FNV
-/// costs a fifth of the perfect hash (SipHash) on words this short.
-pub(super) struct WordSet(HashSet<String, BuildHasherDefault<Fnv>>);
+/// What the figure word lists say of a word. The rules ask several of them
+/// about each word near a figure; one look-up answers them all.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+pub(super) struct Class(u8);
 
-impl WordSet {
-    fn new(data: &'static str) -> Self {
-        WordSet(items(data).map(fold).collect())
+/// (flag, file) of each plain word list: its items folded as
+/// `lexicon::Set` holds them.
+const CLASS_LISTS: [(u8, &str); 7] = [
+    (Class::STOP, include_str!("../lexicon/figure_stopwords.txt")),
+    (
+        Class::ADJECTIVE,
+        include_str!("../lexicon/figure_adjectives.txt"),
+    ),
+    (Class::CHANGE, include_str!("../lexicon/figure_changes.txt")),
+    (
+        Class::DETERMINER,
+        include_str!("../lexicon/figure_determiners.txt"),
+    ),
+    (Class::LABEL, include_str!("../lexicon/figure_labels.txt")),
+    (
+        Class::LY_NOUN,
+        include_str!("../lexicon/figure_ly_nouns.txt"),
+    ),
+    (Class::PLURAL, include_str!("../lexicon/figure_plurals.txt")),
+];
+
+impl Class {
+    const STOP: u8 = 1;
+    const ADJECTIVE: u8 = 2;
+    const CHANGE: u8 = 4;
+    const DETERMINER: u8 = 8;
+    const LABEL: u8 = 16;
+    const LY_NOUN: u8 = 32;
+    const PLURAL: u8 = 64;
+
+    /// The class of `w`, a word in its looked-up form.
+    pub fn of(w: &str) -> Class {
+        CLASSES.get(w).copied().unwrap_or_default()
     }
 
-    pub fn contains(&self, w: &str) -> bool {
-        self.0.contains(w)
+    /// In `figure_stopwords.txt`: function words that end a noun phrase.
+    pub fn stop(self) -> bool {
+        self.0 & Self::STOP != 0
+    }
+    /// In `figure_adjectives.txt`.
+    pub fn adjective(self) -> bool {
+        self.0 & Self::ADJECTIVE != 0
+    }
+    /// In `figure_changes.txt`: "rise", "fell", "slump".
+    pub fn change(self) -> bool {
+        self.0 & Self::CHANGE != 0
+    }
+    /// In `figure_determiners.txt`.
+    pub fn determiner(self) -> bool {
+        self.0 & Self::DETERMINER != 0
+    }
+    /// In `figure_labels.txt`: words that name the number after them.
+    pub fn label(self) -> bool {
+        self.0 & Self::LABEL != 0
+    }
+    /// In `figure_ly_nouns.txt`: nouns that end in -ly.
+    pub fn ly_noun(self) -> bool {
+        self.0 & Self::LY_NOUN != 0
+    }
+    /// In `figure_plurals.txt`.
+    pub fn plural(self) -> bool {
+        self.0 & Self::PLURAL != 0
     }
 }
 
-macro_rules! word_sets {
-    ($($name:ident $file:literal),* $(,)?) => {
-        $(
-            #[doc = concat!("The items of `lexicon/", $file, "`.")]
-            pub(super) static $name: LazyLock<WordSet> =
-                LazyLock::new(|| WordSet::new(include_str!(concat!("../lexicon/", $file))));
-        )*
-    };
-}
+static CLASSES: LazyLock<HashMap<String, Class, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
+    let mut m: HashMap<String, Class, BuildHasherDefault<Fnv>> = HashMap::default();
+    for (flag, data) in CLASS_LISTS {
+        for item in items(data) {
+            m.entry(fold(item)).or_default().0 |= flag;
+        }
+    }
+    m
+});
 
-word_sets! {
-    ADJECTIVES "figure_adjectives.txt",
-    CHANGES "figure_changes.txt",
-    COMPOUNDS "figure_compounds.txt",
-    DETERMINERS "figure_determiners.txt",
-    LABELS "figure_labels.txt",
-    LY_NOUNS "figure_ly_nouns.txt",
-    PLURALS "figure_plurals.txt",
-    STOPWORDS "figure_stopwords.txt",
+/// `figure_compounds.txt`, two-word nouns ("asylum seekers"), by their
+/// first word. A compound is looked up as its two words, neither of which
+/// holds a space: an item of more words is never found.
+pub(super) static COMPOUNDS: LazyLock<HashMap<String, Vec<String>, BuildHasherDefault<Fnv>>> =
+    LazyLock::new(|| {
+        let mut m: HashMap<String, Vec<String>, BuildHasherDefault<Fnv>> = HashMap::default();
+        for item in items(include_str!("../lexicon/figure_compounds.txt")) {
+            if let Some((first, second)) = fold(item).split_once(' ') {
+                m.entry(first.to_string())
+                    .or_default()
+                    .push(second.to_string());
+            }
+        }
+        m
+    });
+
+/// True when "`first` `second`" is a compound noun.
+pub(super) fn is_compound(first: &str, second: &str) -> bool {
+    COMPOUNDS
+        .get(first)
+        .is_some_and(|seconds| seconds.iter().any(|s| s == second))
 }
 
 /// Lines of `<word> <number>`.
@@ -185,60 +252,87 @@ pub(super) static RATES: LazyLock<WordMap<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Letters a-z (either case) as 0 to 25, any other byte as 27; 26 stands
-/// for no byte (a one-letter word has no second).
-static LETTER: [u8; 256] = {
-    let mut t = [27u8; 256];
-    let mut b = 0;
-    while b < 26 {
-        t[b'a' as usize + b] = b as u8;
-        t[b'A' as usize + b] = b as u8;
-        b += 1;
-    }
-    t
-};
-
 /// Can a word of this shape start a number? For each first and second
-/// byte (as `LETTER` numbers them), a bit per word length that some number
-/// word, fraction or article has: nearly every other word ("the", "for",
-/// "on") is ruled out by two bytes and its length, without hashing. Upper
-/// case passes as lower case does, as the look-up that follows folds it.
-pub(super) struct StartShapes([u16; 28 * 28]);
+/// letter, a bit per word length that some number word, fraction or article
+/// has: nearly every other word ("the", "for", "on") is ruled out by two
+/// bytes and its length, without hashing. Letters are numbered by their low
+/// five bits, so upper case passes as lower case does (the look-up that
+/// follows folds it); 0 stands for no second letter.
+pub(super) struct StartShapes {
+    /// By first letter alone: most words are ruled out by this one test.
+    first: [u16; 32],
+    bits: [u16; 32 * 32],
+    /// Some key has a second byte that is not a letter: such words pass.
+    odd_second: bool,
+}
 
 impl StartShapes {
-    /// `w` is at most 15 bytes long.
+    /// `may_match` for a word of ASCII letters, at most 15 of them.
+    #[inline]
+    pub fn may_match_letters(&self, w: &[u8]) -> bool {
+        let (Some(&first), len) = (w.first(), w.len()) else {
+            return false;
+        };
+        let first = usize::from(first & 0x1F);
+        if self.first[first] >> len & 1 == 0 {
+            return false;
+        }
+        let second = w.get(1).map_or(0, |&b| usize::from(b & 0x1F));
+        self.bits[first << 5 | second] >> len & 1 != 0
+    }
+
     pub fn may_match(&self, w: &[u8]) -> bool {
         let Some(&first) = w.first() else {
             return false;
         };
-        let second = w.get(1).map_or(26, |&b| LETTER[b as usize]);
-        let cell = usize::from(LETTER[first as usize]) * 28 + usize::from(second);
-        self.0
-            .get(cell)
-            .is_some_and(|bits| bits & (1 << w.len()) != 0)
+        if !first.is_ascii_alphabetic()
+            || w.len() > 15
+            || self.first[usize::from(first & 0x1F)] >> w.len() & 1 == 0
+        {
+            return false;
+        }
+        let second = match w.get(1) {
+            None => 0,
+            Some(&b) if b.is_ascii_alphabetic() => b & 0x1F,
+            Some(_) => return self.odd_second,
+        };
+        let cell = usize::from(first & 0x1F) << 5 | usize::from(second);
+        self.bits[cell] >> w.len() & 1 != 0
     }
 }
 
 pub(super) static START_SHAPES: LazyLock<StartShapes> = LazyLock::new(|| {
-    let mut shapes = [0u16; 28 * 28];
+    let mut shapes = StartShapes {
+        first: [0; 32],
+        bits: [0; 32 * 32],
+        odd_second: false,
+    };
     let words = NUMBER_WORDS
         .keys()
         .chain(FRACTIONS.keys())
         .chain(["a", "an"].iter());
     for w in words {
         let b = w.as_bytes();
-        // Only a lower-case key can be found by the folded look-up, and a
-        // number word starts with a letter.
-        if let Some(&c) = b.first()
-            && c.is_ascii_lowercase()
-            && w.len() < 16
-            && !b.get(1).is_some_and(u8::is_ascii_uppercase)
-        {
-            let second = b.get(1).map_or(26, |&d| LETTER[d as usize]);
-            shapes[usize::from(LETTER[c as usize]) * 28 + usize::from(second)] |= 1 << w.len();
+        // Only a lower-case key can be found by the folded look-up.
+        let Some(&c) = b.first().filter(|c| c.is_ascii_lowercase()) else {
+            continue;
+        };
+        if w.len() > 15 {
+            continue;
         }
+        shapes.first[usize::from(c & 0x1F)] |= 1 << w.len();
+        let second = match b.get(1) {
+            None => 0,
+            Some(&d) if d.is_ascii_lowercase() => d & 0x1F,
+            Some(&d) if d.is_ascii_uppercase() => continue,
+            Some(_) => {
+                shapes.odd_second = true;
+                continue;
+            }
+        };
+        shapes.bits[usize::from(c & 0x1F) << 5 | usize::from(second)] |= 1 << w.len();
     }
-    StartShapes(shapes)
+    shapes
 });
 
 /// Month names and abbreviations, lower case.
@@ -257,17 +351,6 @@ pub(super) fn is_month_name(w: &str) -> bool {
 /// The looked-up form of a word: lower case, curly apostrophes straight.
 pub(super) fn lower(s: &str) -> String {
     s.to_lowercase().replace('\u{2019}', "'")
-}
-
-/// `lower(raw)`, borrowed when `plain` says the word is its own lower form.
-pub(super) fn lower_cow(raw: &str, plain: bool) -> Cow<'_, str> {
-    if plain {
-        Cow::Borrowed(raw)
-    } else if raw.is_ascii() {
-        Cow::Owned(raw.to_ascii_lowercase())
-    } else {
-        Cow::Owned(lower(raw))
-    }
 }
 
 /// `s` in ASCII lower case, written into `buf` when it has capitals and is
@@ -294,83 +377,67 @@ mod tests {
     use super::*;
     use crate::extract::lexicon;
 
-    /// The sets hold what the perfect-hash sets of the same files hold.
+    /// The classes say what the perfect-hash sets of the same files say.
     #[test]
-    fn word_sets_match_the_lexicon_sets() {
-        let pairs: [(&WordSet, &lexicon::Set, &str); 8] = [
+    fn classes_match_the_lexicon_sets() {
+        let sets: [(&lexicon::Set, fn(Class) -> bool, &str); 7] = [
             (
-                &ADJECTIVES,
+                &lexicon::FIGURE_STOPWORDS,
+                Class::stop,
+                include_str!("../lexicon/figure_stopwords.txt"),
+            ),
+            (
                 &lexicon::FIGURE_ADJECTIVES,
+                Class::adjective,
                 include_str!("../lexicon/figure_adjectives.txt"),
             ),
             (
-                &CHANGES,
                 &lexicon::FIGURE_CHANGES,
+                Class::change,
                 include_str!("../lexicon/figure_changes.txt"),
             ),
             (
-                &COMPOUNDS,
-                &lexicon::FIGURE_COMPOUNDS,
-                include_str!("../lexicon/figure_compounds.txt"),
-            ),
-            (
-                &DETERMINERS,
                 &lexicon::FIGURE_DETERMINERS,
+                Class::determiner,
                 include_str!("../lexicon/figure_determiners.txt"),
             ),
             (
-                &LABELS,
                 &lexicon::FIGURE_LABELS,
+                Class::label,
                 include_str!("../lexicon/figure_labels.txt"),
             ),
             (
-                &LY_NOUNS,
                 &lexicon::FIGURE_LY_NOUNS,
+                Class::ly_noun,
                 include_str!("../lexicon/figure_ly_nouns.txt"),
             ),
             (
-                &PLURALS,
                 &lexicon::FIGURE_PLURALS,
+                Class::plural,
                 include_str!("../lexicon/figure_plurals.txt"),
             ),
-            (
-                &STOPWORDS,
-                &lexicon::FIGURE_STOPWORDS,
-                include_str!("../lexicon/figure_stopwords.txt"),
-            ),
         ];
-        for (set, phf, data) in pairs {
-            for item in items(data) {
-                let w = fold(item);
-                assert!(set.contains(&w) && phf.contains(&w), "{item}");
-            }
-            assert_eq!(
-                set.0.len(),
-                items(data).map(fold).collect::<HashSet<_>>().len()
-            );
-            for w in ["the", "migrants", "", "Migrants", "estimated", "of"] {
-                assert_eq!(set.contains(w), phf.contains(w), "{w}");
+        // Every item of every list, and a few words in none.
+        let mut words: Vec<String> = CLASS_LISTS
+            .iter()
+            .flat_map(|(_, data)| items(data).map(fold))
+            .collect();
+        words.extend(["migrants", "", "Migrants", "The", "estimated"].map(String::from));
+        for (set, has, _) in sets {
+            for w in &words {
+                assert_eq!(has(Class::of(w)), set.contains(w), "{w:?}");
             }
         }
-        assert!(STOPWORDS.contains("the") && !STOPWORDS.contains("The"));
-    }
-
-    #[test]
-    fn start_shapes_let_number_words_through() {
-        for w in NUMBER_WORDS
-            .keys()
-            .chain(FRACTIONS.keys())
-            .chain(&["a", "an"])
-        {
-            assert!(START_SHAPES.may_match(w.as_bytes()), "{w}");
+        assert!(Class::of("the").stop() && !Class::of("The").stop());
+        for item in items(include_str!("../lexicon/figure_compounds.txt")) {
+            let w = fold(item);
+            let (first, second) = w.split_once(' ').expect("compounds have two words or more");
             assert!(
-                START_SHAPES.may_match(w.to_ascii_uppercase().as_bytes()),
-                "{w}"
+                is_compound(first, second) && lexicon::FIGURE_COMPOUNDS.contains(&w),
+                "{item}"
             );
         }
-        for w in ["the", "for", "on", "as", "I", "", "3", "Thousands", "_a"] {
-            assert!(!START_SHAPES.may_match(w.as_bytes()), "{w}");
-        }
+        assert!(!is_compound("asylum", "migrants"));
     }
 
     #[test]
@@ -385,20 +452,6 @@ mod tests {
             ("", false),
         ] {
             assert_eq!(is_month_name(w), want, "{w:?}");
-        }
-    }
-
-    #[test]
-    fn lower_cow_is_lower() {
-        for (raw, plain) in [
-            ("migrants", true),
-            ("Migrants", false),
-            ("U.S.", false),
-            ("Müller", false),
-            ("O’Neil", false),
-            ("İstanbul", false),
-        ] {
-            assert_eq!(lower_cow(raw, plain), lower(raw), "{raw:?}");
         }
     }
 
