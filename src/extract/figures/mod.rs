@@ -102,6 +102,7 @@ impl<'a> Scan<'a> {
     }
 
     /// The lower-case word at `i`, when token `i` is a word.
+    #[inline]
     fn lower(&self, i: usize) -> Option<Cow<'a, str>> {
         let t = self.toks.get(i)?;
         if t.kind != Kind::Word {
@@ -115,6 +116,7 @@ impl<'a> Scan<'a> {
         })
     }
 
+    #[inline]
     fn word_is(&self, i: usize, w: &str) -> bool {
         self.is_word(i) && self.raw(i).eq_ignore_ascii_case(w)
     }
@@ -1002,6 +1004,18 @@ impl<'a> Scan<'a> {
             if t.sent != sent || matches!(t.kind, Kind::Punct(',' | ';' | ':' | '(' | '—' | '–'))
             {
                 break;
+            }
+            if t.kind != Kind::Word {
+                continue;
+            }
+            // Most words are neither a rate's first word nor an -ly word,
+            // which their ASCII form shows without a look-up.
+            let folded = self.folded(k, k);
+            if folded.is_ascii()
+                && !matches!(folded, "per" | "a" | "an" | "each" | "every")
+                && !folded.ends_with("ly")
+            {
+                continue;
             }
             if let Some(w) = self.lower(k) {
                 if matches!(&*w, "per" | "a" | "an" | "each" | "every")

@@ -259,8 +259,9 @@ pub(super) static RATES: LazyLock<WordMap<&'static str>> = LazyLock::new(|| {
 /// five bits, so upper case passes as lower case does (the look-up that
 /// follows folds it); 0 stands for no second letter.
 pub(super) struct StartShapes {
-    /// By first letter alone: most words are ruled out by this one test.
-    first: [u16; 32],
+    /// By first byte alone (either case): most words are ruled out by this
+    /// one test.
+    first: [u16; 256],
     bits: [u16; 32 * 32],
     /// Some key has a second byte that is not a letter: such words pass.
     odd_second: bool,
@@ -273,12 +274,11 @@ impl StartShapes {
         let (Some(&first), len) = (w.first(), w.len()) else {
             return false;
         };
-        let first = usize::from(first & 0x1F);
-        if self.first[first] >> len & 1 == 0 {
+        if self.first[usize::from(first)] >> len & 1 == 0 {
             return false;
         }
         let second = w.get(1).map_or(0, |&b| usize::from(b & 0x1F));
-        self.bits[first << 5 | second] >> len & 1 != 0
+        self.bits[usize::from(first & 0x1F) << 5 | second] >> len & 1 != 0
     }
 
     pub fn may_match(&self, w: &[u8]) -> bool {
@@ -287,7 +287,7 @@ impl StartShapes {
         };
         if !first.is_ascii_alphabetic()
             || w.len() > 15
-            || self.first[usize::from(first & 0x1F)] >> w.len() & 1 == 0
+            || self.first[usize::from(first)] >> w.len() & 1 == 0
         {
             return false;
         }
@@ -303,7 +303,7 @@ impl StartShapes {
 
 pub(super) static START_SHAPES: LazyLock<StartShapes> = LazyLock::new(|| {
     let mut shapes = StartShapes {
-        first: [0; 32],
+        first: [0; 256],
         bits: [0; 32 * 32],
         odd_second: false,
     };
@@ -320,7 +320,8 @@ pub(super) static START_SHAPES: LazyLock<StartShapes> = LazyLock::new(|| {
         if w.len() > 15 {
             continue;
         }
-        shapes.first[usize::from(c & 0x1F)] |= 1 << w.len();
+        shapes.first[usize::from(c)] |= 1 << w.len();
+        shapes.first[usize::from(c.to_ascii_uppercase())] |= 1 << w.len();
         let second = match b.get(1) {
             None => 0,
             Some(&d) if d.is_ascii_lowercase() => d & 0x1F,
