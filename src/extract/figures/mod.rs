@@ -109,7 +109,7 @@ impl<'a> Scan<'a> {
             return None;
         }
         let folded = self.folded(i, i);
-        Some(if t.plain || folded.is_ascii() {
+        Some(if t.ascii {
             Cow::Borrowed(folded)
         } else {
             Cow::Owned(words::lower(&self.text[t.start..t.end]))
@@ -736,9 +736,8 @@ impl<'a> Scan<'a> {
         if !self.is_word(i) || !self.raw(i).chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
-        let folded = self.folded(i, i);
-        if folded.is_ascii() {
-            MONTH_NAMES.contains_key(folded)
+        if self.toks[i].ascii {
+            MONTH_NAMES.contains_key(self.folded(i, i))
         } else {
             is_month_name(self.raw(i))
         }
@@ -1011,7 +1010,7 @@ impl<'a> Scan<'a> {
             // Most words are neither a rate's first word nor an -ly word,
             // which their ASCII form shows without a look-up.
             let folded = self.folded(k, k);
-            if folded.is_ascii()
+            if t.ascii
                 && !matches!(folded, "per" | "a" | "an" | "each" | "every")
                 && !folded.ends_with("ly")
             {
@@ -1146,7 +1145,7 @@ fn may_start(scan: &Scan, i: usize) -> bool {
             // their first letter and length alone.
             let t = scan.toks[i];
             let raw = scan.raw(i);
-            if raw.len() > 9 || !(t.plain || raw.is_ascii()) {
+            if raw.len() > 9 || !t.ascii {
                 return false;
             }
             if !START_SHAPES.may_match(raw.as_bytes()) {

@@ -2,8 +2,8 @@
 //! they are looked up by.
 //!
 //! The lists are short and their keys a few bytes long, so they are hashed
-//! with FNV-1a rather than the std default SipHash, which costs more than the
-//! rest of a look-up on keys this size.
+//! with a few multiplications rather than the std default SipHash, which
+//! costs more than the rest of a look-up on keys this size.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -14,30 +14,53 @@ use crate::extract::Qualifier;
 use crate::extract::lexicon::{MONTHS, items};
 use crate::extract::text::fold;
 
-/// FNV-1a, for short keys.
-pub(super) struct Fnv(u64);
+/// A hash for short keys: a word of up to eight bytes is read as two
+/// overlapping four-byte halves (or three bytes when shorter), longer keys
+/// eight bytes at a time, each folded in with one multiplication.
+#[derive(Default)]
+pub(super) struct ShortHash(u64);
 
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
+const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl ShortHash {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(23) ^ v).wrapping_mul(MIX);
     }
 }
 
-impl Hasher for Fnv {
+impl Hasher for ShortHash {
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        let n = bytes.len();
+        let mut rest = bytes;
+        while rest.len() > 8 {
+            let Some((chunk, tail)) = rest.split_first_chunk::<8>() else {
+                break;
+            };
+            self.add(u64::from_le_bytes(*chunk));
+            rest = tail;
         }
-        self.0 = h;
+        let m = rest.len();
+        let v = if let (Some(a), Some(b)) = (rest.first_chunk::<4>(), rest.last_chunk::<4>()) {
+            u64::from(u32::from_le_bytes(*a)) << 32 | u64::from(u32::from_le_bytes(*b))
+        } else if m > 0 {
+            u64::from(rest[0]) << 16 | u64::from(rest[m / 2]) << 8 | u64::from(rest[m - 1])
+        } else {
+            0
+        };
+        self.add(v ^ (n as u64) << 56);
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // The table indexes by the low bits, which a product leaves weak.
+        self.0 ^ self.0 >> 29
     }
 }
 
-pub(super) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+pub(super) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<ShortHash>>;
 
 /// What the figure word lists say of a word. The rules ask several of them
 /// about each word near a figure; one look-up answers them all.
@@ -109,22 +132,23 @@ impl Class {
     }
 }
 
-static CLASSES: LazyLock<HashMap<String, Class, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
-    let mut m: HashMap<String, Class, BuildHasherDefault<Fnv>> = HashMap::default();
-    for (flag, data) in CLASS_LISTS {
-        for item in items(data) {
-            m.entry(fold(item)).or_default().0 |= flag;
+static CLASSES: LazyLock<HashMap<String, Class, BuildHasherDefault<ShortHash>>> =
+    LazyLock::new(|| {
+        let mut m: HashMap<String, Class, BuildHasherDefault<ShortHash>> = HashMap::default();
+        for (flag, data) in CLASS_LISTS {
+            for item in items(data) {
+                m.entry(fold(item)).or_default().0 |= flag;
+            }
         }
-    }
-    m
-});
+        m
+    });
 
 /// `figure_compounds.txt`, two-word nouns ("asylum seekers"), by their
 /// first word. A compound is looked up as its two words, neither of which
 /// holds a space: an item of more words is never found.
-pub(super) static COMPOUNDS: LazyLock<HashMap<String, Vec<String>, BuildHasherDefault<Fnv>>> =
+pub(super) static COMPOUNDS: LazyLock<HashMap<String, Vec<String>, BuildHasherDefault<ShortHash>>> =
     LazyLock::new(|| {
-        let mut m: HashMap<String, Vec<String>, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut m: HashMap<String, Vec<String>, BuildHasherDefault<ShortHash>> = HashMap::default();
         for item in items(include_str!("../lexicon/figure_compounds.txt")) {
             if let Some((first, second)) = fold(item).split_once(' ') {
                 m.entry(first.to_string())
@@ -168,36 +192,38 @@ pub(super) struct Phrase {
 /// Qualifier phrases, longest first, grouped by their last word in ASCII
 /// lower case (the word just before the number), so that a look-up tries
 /// only the phrases that can end there.
-pub(super) static QUALIFIERS: LazyLock<HashMap<String, Vec<Phrase>, BuildHasherDefault<Fnv>>> =
-    LazyLock::new(|| {
-        let mut v: Vec<Phrase> = items(include_str!("../lexicon/figure_qualifiers.txt"))
-            .filter_map(|l| {
-                let (kind, phrase) = l.split_once(char::is_whitespace)?;
-                let kind = match kind {
-                    "approx" => Qualifier::Approx,
-                    "more_than" => Qualifier::MoreThan,
-                    "less_than" => Qualifier::LessThan,
-                    _ => return None,
-                };
-                Some(Phrase {
-                    words: phrase.split_whitespace().collect(),
-                    kind,
-                })
+pub(super) static QUALIFIERS: LazyLock<
+    HashMap<String, Vec<Phrase>, BuildHasherDefault<ShortHash>>,
+> = LazyLock::new(|| {
+    let mut v: Vec<Phrase> = items(include_str!("../lexicon/figure_qualifiers.txt"))
+        .filter_map(|l| {
+            let (kind, phrase) = l.split_once(char::is_whitespace)?;
+            let kind = match kind {
+                "approx" => Qualifier::Approx,
+                "more_than" => Qualifier::MoreThan,
+                "less_than" => Qualifier::LessThan,
+                _ => return None,
+            };
+            Some(Phrase {
+                words: phrase.split_whitespace().collect(),
+                kind,
             })
-            .collect();
-        v.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
-        let mut by_last: HashMap<String, Vec<Phrase>, BuildHasherDefault<Fnv>> = HashMap::default();
-        for p in v {
-            if let Some(last) = p.words.last() {
-                // Phrases match with `eq_ignore_ascii_case`: keyed the same way.
-                by_last
-                    .entry(last.to_ascii_lowercase())
-                    .or_default()
-                    .push(p);
-            }
+        })
+        .collect();
+    v.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+    let mut by_last: HashMap<String, Vec<Phrase>, BuildHasherDefault<ShortHash>> =
+        HashMap::default();
+    for p in v {
+        if let Some(last) = p.words.last() {
+            // Phrases match with `eq_ignore_ascii_case`: keyed the same way.
+            by_last
+                .entry(last.to_ascii_lowercase())
+                .or_default()
+                .push(p);
         }
-        by_last
-    });
+    }
+    by_last
+});
 
 #[derive(Default)]
 pub(super) struct Currencies {
@@ -377,6 +403,41 @@ pub(super) fn ascii_lower_in<'b>(s: &'b str, buf: &'b mut [u8; 24]) -> Cow<'b, s
 mod tests {
     use super::*;
     use crate::extract::lexicon;
+    use std::hash::BuildHasher;
+
+    /// The words of the lists hash apart, short and long alike.
+    #[test]
+    fn short_hash_spreads_words() {
+        let hasher = BuildHasherDefault::<ShortHash>::default();
+        let mut words: Vec<String> = CLASS_LISTS
+            .iter()
+            .flat_map(|(_, data)| items(data).map(fold))
+            .collect();
+        words.extend(NUMBER_WORDS.keys().map(|w| w.to_string()));
+        words.extend(
+            [
+                "",
+                "a",
+                "ab",
+                "abc",
+                "abcd",
+                "abcde",
+                "abcdefgh",
+                "abcdefghi",
+            ]
+            .map(String::from),
+        );
+        words.extend(["internationally", "internationalist", "u.s.", "o'clock"].map(String::from));
+        words.sort();
+        words.dedup();
+        let mut hashes: Vec<u64> = words.iter().map(|w| hasher.hash_one(w.as_str())).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        assert_eq!(hashes.len(), words.len());
+        // Words that differ only in the middle or by length.
+        assert_ne!(hasher.hash_one("abxcd"), hasher.hash_one("abycd"));
+        assert_ne!(hasher.hash_one("aaaa"), hasher.hash_one("aaaaa"));
+    }
 
     /// The classes say what the perfect-hash sets of the same files say.
     #[test]
