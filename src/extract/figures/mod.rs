@@ -1044,6 +1044,26 @@ fn single_char(s: &str) -> bool {
 
 /// Digits with optional `,` groups and a decimal point, as a number.
 fn parse_grouped(num: &str) -> Option<f64> {
+    // Whole numbers, most of them: fifteen digits or fewer are exact in
+    // an f64, as `parse` would give them.
+    let mut whole = 0u64;
+    let mut digits = 0;
+    for b in num.bytes() {
+        match b {
+            b'0'..=b'9' if digits < 15 => {
+                whole = whole * 10 + u64::from(b - b'0');
+                digits += 1;
+            }
+            b',' => {}
+            _ => {
+                digits = 0;
+                break;
+            }
+        }
+    }
+    if digits > 0 {
+        return Some(whole as f64);
+    }
     if !num.contains(',') {
         return num.parse().ok();
     }
@@ -1820,6 +1840,32 @@ mod tests {
                 ],
             ),
         ]);
+    }
+
+    #[test]
+    fn grouped_numbers_parse_as_their_digits() {
+        for num in [
+            "0",
+            "7",
+            "007",
+            "42",
+            "1,000",
+            "269,735",
+            "1,234,567",
+            "999999999999999",
+            "1000000000000000",
+            "1234567890123456",
+            "3.5",
+            "1,234.5",
+            "0.25",
+            "",
+            ",",
+            "1,",
+            "1.",
+        ] {
+            let want: Option<f64> = num.replace(',', "").parse().ok();
+            assert_eq!(parse_grouped(num), want, "{num:?}");
+        }
     }
 
     #[test]

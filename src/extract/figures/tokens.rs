@@ -114,18 +114,20 @@ fn alphabetic_at(text: &str, j: usize, end: usize) -> bool {
     }
 }
 
-/// The end of the ASCII lower-case letters from `j` on. Words are mostly
-/// such letters, so they are tested eight at a time: a byte is flagged when
-/// it is below `a` (adding 0x1F leaves its top bit clear), above `z` (adding
-/// 0x05 sets it) or not ASCII (top bit set). A carry out of a flagged byte
-/// can only spoil the bytes above it, never the lowest flagged one.
-fn lower_run(bytes: &[u8], mut j: usize) -> usize {
+/// The end of the ASCII letters from `j` on. Words are mostly such
+/// letters, so they are tested eight at a time, each byte in lower case
+/// (setting bit 0x20 lower-cases a letter and makes no other byte one): a
+/// byte is flagged when it is below `a` (adding 0x1F leaves its top bit
+/// clear), above `z` (adding 0x05 sets it) or not ASCII (top bit set). A
+/// carry out of a flagged byte can only spoil the bytes above it, never the
+/// lowest flagged one.
+fn letter_run(bytes: &[u8], mut j: usize) -> usize {
     const TOP: u64 = 0x8080_8080_8080_8080;
     while let Some(chunk) = bytes.get(j..j + 8) {
         let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
             break;
         };
-        let w = u64::from_le_bytes(chunk);
+        let w = u64::from_le_bytes(chunk) | 0x2020_2020_2020_2020;
         let from_a = w.wrapping_add(0x1F1F_1F1F_1F1F_1F1F);
         let past_z = w.wrapping_add(0x0505_0505_0505_0505);
         let flagged = (!from_a | past_z | w) & TOP;
@@ -134,10 +136,35 @@ fn lower_run(bytes: &[u8], mut j: usize) -> usize {
         }
         j += 8;
     }
-    while bytes.get(j).is_some_and(u8::is_ascii_lowercase) {
+    while bytes.get(j).is_some_and(u8::is_ascii_alphabetic) {
         j += 1;
     }
     j
+}
+
+/// The end of the word of ASCII letters starting at `i`, with apostrophes
+/// (`'` or `’`) between letters, when a byte that cannot join letters ends
+/// it (white space or a mark other than the apostrophe: `,` and `.` join
+/// digits only), and whether it is all ASCII. `None` for any other word,
+/// which `run` reads.
+#[inline]
+fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
+    let mut j = letter_run(bytes, i + 1);
+    let mut ascii = true;
+    loop {
+        let after = |n: usize| bytes.get(j + n).is_some_and(u8::is_ascii_alphabetic);
+        match bytes.get(j) {
+            None => return Some((j, ascii)),
+            Some(&s) if ENDS_LETTERS[s as usize] => return Some((j, ascii)),
+            Some(b'\'') if after(1) => j = letter_run(bytes, j + 2),
+            // U+2019, the curly apostrophe.
+            Some(0xE2) if matches!(bytes.get(j + 1..j + 3), Some([0x80, 0x99])) && after(3) => {
+                ascii = false;
+                j = letter_run(bytes, j + 4);
+            }
+            Some(_) => return None,
+        }
+    }
 }
 
 /// What the word scan learnt about a run of word characters.
@@ -169,7 +196,7 @@ fn run(text: &str, i: usize, end: usize) -> Run {
     };
     let mut j = i;
     loop {
-        j = lower_run(bytes, j);
+        j = letter_run(bytes, j);
         let Some(&b) = bytes.get(j) else {
             break;
         };
@@ -239,6 +266,8 @@ pub(super) struct Tokens {
     pub starts: Vec<usize>,
 }
 
+// Kept out of line: inlined into `extract`, its loop keeps less in registers.
+#[inline(never)]
 pub(super) fn tokenize(text: &str, body: Span) -> Tokens {
     let mut t = Tokenizer {
         text,
@@ -258,18 +287,15 @@ pub(super) fn tokenize(text: &str, body: Span) -> Tokens {
         let class = CLASS[b as usize];
         match class {
             LOWER | UPPER => {
-                // Most tokens are ASCII letters ended by a space or a mark
-                // that cannot join letters (`,` and `.` join digits only).
-                let j = lower_run(bytes, i + 1);
-                let stop = bytes.get(j).copied();
-                if stop.is_none_or(|s| ENDS_LETTERS[s as usize]) {
+                // Most tokens are words of ASCII letters.
+                if let Some((j, ascii)) = plain_word(bytes, i) {
                     let w = &bytes[i..j];
-                    if w.len() <= 9 && t.shapes.may_match_letters(w) {
+                    if ascii && w.len() <= 9 && t.shapes.may_match_letters(w) {
                         t.starts.push(t.toks.len());
                     }
-                    t.push(i, j, Kind::Word, true);
+                    t.push(i, j, Kind::Word, ascii);
                     // White space after a word never ends a sentence.
-                    t.space = stop == Some(b' ');
+                    t.space = matches!(bytes.get(j), Some(b' '));
                     i = j + usize::from(t.space);
                     continue;
                 }
@@ -277,10 +303,11 @@ pub(super) fn tokenize(text: &str, body: Span) -> Tokens {
             SPACE => {
                 if b == b'\n' {
                     t.sent += 1;
-                } else if !t.space && t.toks.last().is_some_and(|p| ends_sentence(p.kind)) {
-                    // Perhaps the end of a sentence: `other` decides.
-                    i = t.other(i, class);
-                    continue;
+                } else if !t.space
+                    && t.toks.last().is_some_and(|p| ends_sentence(p.kind))
+                    && !abbreviation_dot(text, &t.toks)
+                {
+                    t.sent += 1;
                 }
                 t.space = true;
                 i += 1;
@@ -290,7 +317,7 @@ pub(super) fn tokenize(text: &str, body: Span) -> Tokens {
                 t.push(i, i + 1, Kind::Punct(b as char), true);
                 i += 1;
                 // White space after a mark that cannot end a sentence.
-                if bytes.get(i) == Some(&b' ') && !ends_sentence(Kind::Punct(b as char)) {
+                if matches!(bytes.get(i), Some(b' ')) && !ends_sentence(Kind::Punct(b as char)) {
                     t.space = true;
                     i += 1;
                 }
@@ -326,7 +353,7 @@ pub(super) fn tokenize(text: &str, body: Span) -> Tokens {
                     let n = c.len_utf8();
                     t.push(i, i + n, Kind::Punct(c), false);
                     i += n;
-                    if bytes.get(i) == Some(&b' ') && !ends_sentence(Kind::Punct(c)) {
+                    if matches!(bytes.get(i), Some(b' ')) && !ends_sentence(Kind::Punct(c)) {
                         t.space = true;
                         i += 1;
                     }
@@ -666,29 +693,53 @@ mod tests {
     }
 
     #[test]
-    fn lower_run_stops_at_the_first_other_byte() {
+    fn plain_words_and_the_words_left_to_run() {
+        for (text, want) in [
+            ("migrants said", Some((8, true))),
+            ("CBP.", Some((3, true))),
+            ("Trump's wall", Some((7, true))),
+            ("rock'n'roll", Some((11, true))),
+            ("Trump\u{2019}s wall", Some((9, false))),
+            ("o\u{2019}clock", Some((9, false))),
+            ("end", Some((3, true))),
+            ("don'", None),
+            ("l'\u{e9}t\u{e9}", None),
+            ("it\u{2019}", None),
+            ("x2", None),
+            ("snake_case", None),
+            ("caf\u{e9}", None),
+            ("O'", None),
+        ] {
+            assert_eq!(plain_word(text.as_bytes(), 0), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn letter_run_stops_at_the_first_other_byte() {
         for (text, from, want) in [
             ("migrants", 0, 8),
             ("encounters in", 0, 10),
             ("abcdefghijklmnopqrstuvwxyz{", 0, 26),
             ("abcdefgh`", 0, 8),
-            ("Agents", 0, 0),
-            ("Agents", 1, 6),
+            ("Agents", 0, 6),
+            ("CBP agents", 0, 3),
+            ("McDonald's", 0, 8),
+            ("Z@[`{", 0, 1),
             ("naïve people", 0, 2),
             ("caf\u{e9}s", 0, 3),
             ("abcdefg\u{2019}s", 0, 7),
             ("shares@", 0, 6),
             ("", 0, 0),
         ] {
-            assert_eq!(lower_run(text.as_bytes(), from), want, "{text:?}");
+            assert_eq!(letter_run(text.as_bytes(), from), want, "{text:?}");
         }
         // Every byte value, at every place in a chunk of eight.
         for b in 0..=255u8 {
             for at in 0..8 {
                 let mut bytes = *b"abcdefghij";
                 bytes[at] = b;
-                let want = if b.is_ascii_lowercase() { 10 } else { at };
-                assert_eq!(lower_run(&bytes, 0), want, "{b:#x} at {at}");
+                let want = if b.is_ascii_alphabetic() { 10 } else { at };
+                assert_eq!(letter_run(&bytes, 0), want, "{b:#x} at {at}");
             }
         }
     }

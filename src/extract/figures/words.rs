@@ -7,7 +7,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::extract::Qualifier;
@@ -16,51 +15,125 @@ use crate::extract::text::fold;
 
 /// A hash for short keys: a word of up to eight bytes is read as two
 /// overlapping four-byte halves (or three bytes when shorter), longer keys
-/// eight bytes at a time, each folded in with one multiplication.
-#[derive(Default)]
-pub(super) struct ShortHash(u64);
-
-const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
-
-impl ShortHash {
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(23) ^ v).wrapping_mul(MIX);
-    }
-}
-
-impl Hasher for ShortHash {
-    fn write(&mut self, bytes: &[u8]) {
-        let n = bytes.len();
-        let mut rest = bytes;
-        while rest.len() > 8 {
-            let Some((chunk, tail)) = rest.split_first_chunk::<8>() else {
-                break;
-            };
-            self.add(u64::from_le_bytes(*chunk));
-            rest = tail;
-        }
-        let m = rest.len();
-        let v = if let (Some(a), Some(b)) = (rest.first_chunk::<4>(), rest.last_chunk::<4>()) {
-            u64::from(u32::from_le_bytes(*a)) << 32 | u64::from(u32::from_le_bytes(*b))
-        } else if m > 0 {
-            u64::from(rest[0]) << 16 | u64::from(rest[m / 2]) << 8 | u64::from(rest[m - 1])
-        } else {
-            0
+/// eight bytes at a time, each folded in with one multiplication. Also the
+/// last eight bytes so read (the key itself when it is no longer, given its
+/// length), which a table compares before it compares keys.
+#[inline]
+fn short_hash(bytes: &[u8]) -> (u64, u64) {
+    const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+    let add = |h: u64, v: u64| (h.rotate_left(23) ^ v).wrapping_mul(MIX);
+    let mut h = 0;
+    let mut rest = bytes;
+    while rest.len() > 8 {
+        let Some((chunk, tail)) = rest.split_first_chunk::<8>() else {
+            break;
         };
-        self.add(v ^ (n as u64) << 56);
+        h = add(h, u64::from_le_bytes(*chunk));
+        rest = tail;
+    }
+    let m = rest.len();
+    let v = if let (Some(a), Some(b)) = (rest.first_chunk::<4>(), rest.last_chunk::<4>()) {
+        u64::from(u32::from_le_bytes(*a)) << 32 | u64::from(u32::from_le_bytes(*b))
+    } else if m > 0 {
+        u64::from(rest[0]) << 16 | u64::from(rest[m / 2]) << 8 | u64::from(rest[m - 1])
+    } else {
+        0
+    };
+    h = add(h, v ^ (bytes.len() as u64) << 56);
+    // The table takes the low bits, which a product leaves weak.
+    (h ^ h >> 29, v)
+}
+
+/// A fixed table of words, built once and then only read: open addressing
+/// in a power-of-two array at most half full, so a look-up is a hash, a
+/// slot or two and one comparison of the key.
+pub(super) struct Table<K, V> {
+    slots: Box<[Option<Slot<K, V>>]>,
+    mask: usize,
+}
+
+struct Slot<K, V> {
+    /// `short_hash(key).1`, and the key's length.
+    tail: u64,
+    len: usize,
+    key: K,
+    value: V,
+}
+
+impl<K: AsRef<str>, V> Table<K, V> {
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<&V> {
+        let (hash, tail) = short_hash(w.as_bytes());
+        let mut i = hash as usize & self.mask;
+        loop {
+            match self.slots.get(i)? {
+                None => return None,
+                // A key of eight bytes or fewer is its tail and length.
+                Some(s)
+                    if s.tail == tail
+                        && s.len == w.len()
+                        && (w.len() <= 8 || s.key.as_ref() == w) =>
+                {
+                    return Some(&s.value);
+                }
+                Some(_) => i = (i + 1) & self.mask,
+            }
+        }
     }
 
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
+    pub fn contains_key(&self, w: &str) -> bool {
+        self.get(w).is_some()
     }
 
-    fn finish(&self) -> u64 {
-        // The table indexes by the low bits, which a product leaves weak.
-        self.0 ^ self.0 >> 29
+    pub fn keys(&self) -> impl Iterator<Item = &K> {
+        self.slots.iter().flatten().map(|s| &s.key)
     }
 }
 
-pub(super) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<ShortHash>>;
+impl<K: AsRef<str> + Eq + std::hash::Hash, V> From<HashMap<K, V>> for Table<K, V> {
+    fn from(map: HashMap<K, V>) -> Self {
+        let size = (map.len() * 2).next_power_of_two().max(8);
+        let mut slots: Vec<Option<Slot<K, V>>> = (0..size).map(|_| None).collect();
+        let mask = size - 1;
+        for (key, value) in map {
+            let (hash, tail) = short_hash(key.as_ref().as_bytes());
+            let mut i = hash as usize & mask;
+            while slots[i].is_some() {
+                i = (i + 1) & mask;
+            }
+            slots[i] = Some(Slot {
+                tail,
+                len: key.as_ref().len(),
+                key,
+                value,
+            });
+        }
+        Table {
+            slots: slots.into_boxed_slice(),
+            mask,
+        }
+    }
+}
+
+impl<K: AsRef<str> + Eq + std::hash::Hash, V> FromIterator<(K, V)> for Table<K, V> {
+    /// A later entry for a key replaces an earlier one, as in a map.
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(entries: I) -> Self {
+        entries.into_iter().collect::<HashMap<K, V>>().into()
+    }
+}
+
+pub(super) type WordMap<V> = Table<&'static str, V>;
+
+/// A list item in the form `lexicon::Set` holds it (`text::fold`), which
+/// for ASCII, as nearly every item is, is its ASCII lower case: the
+/// Unicode decomposition is left for the others.
+fn fold_item(item: &str) -> String {
+    if item.is_ascii() {
+        item.to_ascii_lowercase()
+    } else {
+        fold(item)
+    }
+}
 
 /// What the figure word lists say of a word. The rules ask several of them
 /// about each word near a figure; one look-up answers them all.
@@ -132,32 +205,30 @@ impl Class {
     }
 }
 
-static CLASSES: LazyLock<HashMap<String, Class, BuildHasherDefault<ShortHash>>> =
-    LazyLock::new(|| {
-        let mut m: HashMap<String, Class, BuildHasherDefault<ShortHash>> = HashMap::default();
-        for (flag, data) in CLASS_LISTS {
-            for item in items(data) {
-                m.entry(fold(item)).or_default().0 |= flag;
-            }
+static CLASSES: LazyLock<Table<String, Class>> = LazyLock::new(|| {
+    let mut m: HashMap<String, Class> = HashMap::default();
+    for (flag, data) in CLASS_LISTS {
+        for item in items(data) {
+            m.entry(fold_item(item)).or_default().0 |= flag;
         }
-        m
-    });
+    }
+    m.into()
+});
 
 /// `figure_compounds.txt`, two-word nouns ("asylum seekers"), by their
 /// first word. A compound is looked up as its two words, neither of which
 /// holds a space: an item of more words is never found.
-pub(super) static COMPOUNDS: LazyLock<HashMap<String, Vec<String>, BuildHasherDefault<ShortHash>>> =
-    LazyLock::new(|| {
-        let mut m: HashMap<String, Vec<String>, BuildHasherDefault<ShortHash>> = HashMap::default();
-        for item in items(include_str!("../lexicon/figure_compounds.txt")) {
-            if let Some((first, second)) = fold(item).split_once(' ') {
-                m.entry(first.to_string())
-                    .or_default()
-                    .push(second.to_string());
-            }
+pub(super) static COMPOUNDS: LazyLock<Table<String, Vec<String>>> = LazyLock::new(|| {
+    let mut m: HashMap<String, Vec<String>> = HashMap::default();
+    for item in items(include_str!("../lexicon/figure_compounds.txt")) {
+        if let Some((first, second)) = fold_item(item).split_once(' ') {
+            m.entry(first.to_string())
+                .or_default()
+                .push(second.to_string());
         }
-        m
-    });
+    }
+    m.into()
+});
 
 /// True when "`first` `second`" is a compound noun.
 pub(super) fn is_compound(first: &str, second: &str) -> bool {
@@ -192,9 +263,7 @@ pub(super) struct Phrase {
 /// Qualifier phrases, longest first, grouped by their last word in ASCII
 /// lower case (the word just before the number), so that a look-up tries
 /// only the phrases that can end there.
-pub(super) static QUALIFIERS: LazyLock<
-    HashMap<String, Vec<Phrase>, BuildHasherDefault<ShortHash>>,
-> = LazyLock::new(|| {
+pub(super) static QUALIFIERS: LazyLock<Table<String, Vec<Phrase>>> = LazyLock::new(|| {
     let mut v: Vec<Phrase> = items(include_str!("../lexicon/figure_qualifiers.txt"))
         .filter_map(|l| {
             let (kind, phrase) = l.split_once(char::is_whitespace)?;
@@ -211,8 +280,7 @@ pub(super) static QUALIFIERS: LazyLock<
         })
         .collect();
     v.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
-    let mut by_last: HashMap<String, Vec<Phrase>, BuildHasherDefault<ShortHash>> =
-        HashMap::default();
+    let mut by_last: HashMap<String, Vec<Phrase>> = HashMap::default();
     for p in v {
         if let Some(last) = p.words.last() {
             // Phrases match with `eq_ignore_ascii_case`: keyed the same way.
@@ -222,10 +290,9 @@ pub(super) static QUALIFIERS: LazyLock<
                 .push(p);
         }
     }
-    by_last
+    by_last.into()
 });
 
-#[derive(Default)]
 pub(super) struct Currencies {
     /// Attached sign forms ("$", "US$"), as written.
     pub signs: WordMap<&'static str>,
@@ -239,7 +306,10 @@ pub(super) struct Currencies {
 }
 
 pub(super) static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
-    let mut c = Currencies::default();
+    let mut signs = HashMap::new();
+    let mut codes = HashMap::new();
+    let mut words = HashMap::new();
+    let mut pairs: HashMap<&'static str, Vec<(&'static str, &'static str)>> = HashMap::new();
     for l in items(include_str!("../lexicon/figure_currencies.txt")) {
         let Some((kind, rest)) = l.split_once(char::is_whitespace) else {
             continue;
@@ -249,23 +319,28 @@ pub(super) static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
         };
         let form = form.trim();
         let map = match kind {
-            "sign" => &mut c.signs,
-            "code" => &mut c.codes,
+            "sign" => &mut signs,
+            "code" => &mut codes,
             "word" => match form.split_once(' ') {
                 Some((first, rest)) => {
                     // A later line for the same name wins, as in the maps.
-                    let seconds = c.pairs.entry(first).or_default();
+                    let seconds = pairs.entry(first).or_default();
                     seconds.retain(|(w, _)| *w != rest);
                     seconds.push((rest, iso));
                     continue;
                 }
-                None => &mut c.words,
+                None => &mut words,
             },
             _ => continue,
         };
         map.insert(form, iso);
     }
-    c
+    Currencies {
+        signs: signs.into(),
+        codes: codes.into(),
+        words: words.into(),
+        pairs: pairs.into(),
+    }
 });
 
 /// Rate forms to the period they name ("daily" -> "day").
@@ -403,12 +478,10 @@ pub(super) fn ascii_lower_in<'b>(s: &'b str, buf: &'b mut [u8; 24]) -> Cow<'b, s
 mod tests {
     use super::*;
     use crate::extract::lexicon;
-    use std::hash::BuildHasher;
 
     /// The words of the lists hash apart, short and long alike.
     #[test]
     fn short_hash_spreads_words() {
-        let hasher = BuildHasherDefault::<ShortHash>::default();
         let mut words: Vec<String> = CLASS_LISTS
             .iter()
             .flat_map(|(_, data)| items(data).map(fold))
@@ -430,16 +503,71 @@ mod tests {
         words.extend(["internationally", "internationalist", "u.s.", "o'clock"].map(String::from));
         words.sort();
         words.dedup();
-        let mut hashes: Vec<u64> = words.iter().map(|w| hasher.hash_one(w.as_str())).collect();
+        let mut hashes: Vec<u64> = words.iter().map(|w| short_hash(w.as_bytes()).0).collect();
         hashes.sort_unstable();
         hashes.dedup();
         assert_eq!(hashes.len(), words.len());
         // Words that differ only in the middle or by length.
-        assert_ne!(hasher.hash_one("abxcd"), hasher.hash_one("abycd"));
-        assert_ne!(hasher.hash_one("aaaa"), hasher.hash_one("aaaaa"));
+        assert_ne!(short_hash(b"abxcd"), short_hash(b"abycd"));
+        assert_ne!(short_hash(b"aaaa"), short_hash(b"aaaaa"));
+        // Keys of eight bytes or fewer are told apart by tail and length.
+        let short: Vec<&str> = words
+            .iter()
+            .map(|w| w.as_str())
+            .filter(|w| w.len() <= 8)
+            .collect();
+        let mut tails: Vec<(u64, usize)> = short
+            .iter()
+            .map(|w| (short_hash(w.as_bytes()).1, w.len()))
+            .collect();
+        tails.sort_unstable();
+        tails.dedup();
+        assert_eq!(tails.len(), short.len());
     }
 
-    /// The classes say what the perfect-hash sets of the same files say.
+    #[test]
+    fn items_fold_as_text_folds() {
+        for item in [
+            "asylum seekers",
+            "Per Cent",
+            "o'clock",
+            "Café",
+            "naïve",
+            "ﬁve",
+            "O’Neil",
+            "",
+        ] {
+            assert_eq!(fold_item(item), fold(item), "{item:?}");
+        }
+    }
+
+    #[test]
+    fn tables_find_what_maps_find() {
+        let map: HashMap<String, usize> = (0..300)
+            .map(|n| (format!("w{n}"), n))
+            .chain((0..40).map(|n| (format!("a longer key {n}"), 1000 + n)))
+            .collect();
+        let table: Table<String, usize> = map.clone().into();
+        for n in 0..600 {
+            let w = format!("w{n}");
+            assert_eq!(table.get(&w), map.get(&w), "{w}");
+        }
+        assert_eq!(table.get(""), None);
+        for n in 0..80 {
+            let w = format!("a longer key {n}");
+            assert_eq!(table.get(&w), map.get(&w), "{w}");
+        }
+        assert_eq!(table.keys().count(), 340);
+        // A later entry replaces an earlier one.
+        let t: Table<&str, u8> = [("a", 1), ("b", 2), ("a", 3)].into_iter().collect();
+        assert_eq!(
+            (t.get("a"), t.get("b"), t.get("c")),
+            (Some(&3), Some(&2), None)
+        );
+        let empty: Table<&str, u8> = HashMap::new().into();
+        assert_eq!(empty.get("a"), None);
+    }
+
     #[test]
     fn classes_match_the_lexicon_sets() {
         let sets: [(&lexicon::Set, fn(Class) -> bool, &str); 7] = [
@@ -519,9 +647,15 @@ mod tests {
 
     #[test]
     fn qualifiers_are_grouped_by_last_word() {
-        let over = &QUALIFIERS["over"];
+        let over = &QUALIFIERS.get("over").expect("over is a qualifier");
         let words: Vec<_> = over.iter().map(|p| p.words.join(" ")).collect();
         assert_eq!(words, ["well over", "just over", "over"]);
-        assert!(QUALIFIERS["than"].iter().all(|p| p.words.len() >= 2));
+        assert!(
+            QUALIFIERS
+                .get("than")
+                .expect("than ends qualifiers")
+                .iter()
+                .all(|p| p.words.len() >= 2)
+        );
     }
 }
