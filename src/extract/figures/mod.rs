@@ -25,7 +25,7 @@ use crate::extract::{Figure, Qualifier, Unit};
 use tokens::{Kind, Tok, tokenize};
 use words::{
     CURRENCIES, Class, FRACTIONS, MAGNITUDES, MONTH_NAMES, NUMBER_WORDS, QUALIFIERS, RATES,
-    START_SHAPES, is_compound, is_month_name,
+    is_compound, is_month_name,
 };
 
 /// Words that make a following "one" a pronoun ("no one", "any one").
@@ -1135,8 +1135,8 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
     let mut found: Vec<Found> = Vec::new();
     let mut floor = 0usize; // first token a new figure may use
     // Every token is a possible start, tried in order; after a figure the
-    // search goes on from its end. Only the listed tokens can pass
-    // `may_start`, so only they are visited.
+    // search goes on from its end. Only numbers and the words of
+    // `START_WORDS` can start one, and the tokenizer lists them.
     let mut i = 0usize;
     for &k in &tokens.starts {
         if k < i || !may_start(&scan, k) {
@@ -1155,30 +1155,14 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
     found.into_iter().map(|f| f.fig).collect()
 }
 
-/// Cheap test before any parsing: can a number start at token `i`?
+/// Cheap test before any parsing, for a number or a word of `START_WORDS`
+/// at token `i`: can a figure start there? An article can only lead a
+/// number word.
 #[inline]
 fn may_start(scan: &Scan, i: usize) -> bool {
-    match scan.toks[i].kind {
-        Kind::Num | Kind::NumSuffix { .. } => true,
-        Kind::Word => {
-            // Number words are short and ASCII: most words are ruled out by
-            // their first letter and length alone.
-            let t = scan.toks[i];
-            let raw = scan.raw(i);
-            if raw.len() > 9 || !t.ascii {
-                return false;
-            }
-            if !START_SHAPES.may_match(raw.as_bytes()) {
-                return false;
-            }
-            let w = scan.folded(i, i);
-            if w == "a" || w == "an" {
-                return scan.article_leads(i);
-            }
-            NUMBER_WORDS.contains_key(w) || FRACTIONS.contains_key(w)
-        }
-        _ => false,
-    }
+    scan.toks[i].kind != Kind::Word
+        || !matches!(scan.folded(i, i), "a" | "an")
+        || scan.article_leads(i)
 }
 
 /// The figure starting at token `i`, which `may_start`, and the token after it.

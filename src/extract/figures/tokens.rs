@@ -7,7 +7,7 @@
 
 use crate::document::Span;
 
-use super::words::{START_SHAPES, StartShapes, is_month_name};
+use super::words::{START_WORDS, StartWords, is_month_name};
 
 /// Longest digit run read as a number; longer runs are identifiers.
 const MAX_DIGITS: usize = 15;
@@ -261,8 +261,8 @@ fn run(text: &str, i: usize, end: usize) -> Run {
 /// The tokens of a body, and the ones among them that may start a number.
 pub(super) struct Tokens {
     pub toks: Vec<Tok>,
-    /// In order: every number, and every ASCII word of at most nine letters
-    /// that `START_SHAPES` lets through. The rules test these alone.
+    /// In order: every number, and every word in `START_WORDS` (a number
+    /// word, a fraction or an article). Only these can start a figure.
     pub starts: Vec<usize>,
 }
 
@@ -272,7 +272,7 @@ pub(super) fn tokenize(text: &str, body: Span) -> Tokens {
     let mut t = Tokenizer {
         text,
         end: body.end,
-        shapes: &START_SHAPES,
+        starts_number: &START_WORDS,
         // English runs five or six bytes a token: one allocation for most
         // bodies.
         toks: Vec::with_capacity(body.len() / 5 + 1),
@@ -290,7 +290,7 @@ pub(super) fn tokenize(text: &str, body: Span) -> Tokens {
                 // Most tokens are words of ASCII letters.
                 if let Some((j, ascii)) = plain_word(bytes, i) {
                     let w = &bytes[i..j];
-                    if ascii && w.len() <= 9 && t.shapes.may_match_letters(w) {
+                    if t.starts_number.contains(w) {
                         t.starts.push(t.toks.len());
                     }
                     t.push(i, j, Kind::Word, ascii);
@@ -374,7 +374,7 @@ pub(super) fn tokenize(text: &str, body: Span) -> Tokens {
 struct Tokenizer<'t> {
     text: &'t str,
     end: usize,
-    shapes: &'t StartShapes,
+    starts_number: &'t StartWords,
     toks: Vec<Tok>,
     starts: Vec<usize>,
     sent: u32,
@@ -437,7 +437,7 @@ impl Tokenizer<'_> {
             Kind::Num | Kind::NumSuffix { .. } => true,
             Kind::Word => {
                 let w = &bytes[i..j];
-                w.len() <= 9 && w.is_ascii() && self.shapes.may_match(w)
+                self.starts_number.contains(w)
             }
             _ => false,
         };
@@ -502,6 +502,7 @@ fn classify_number(s: &str, digits: usize, dots: usize) -> Kind {
 
 #[cfg(test)]
 mod tests {
+    use super::super::words::{FRACTIONS, NUMBER_WORDS};
     use super::*;
 
     /// The tokenizer as it was before the ASCII fast path, char by char:
@@ -641,10 +642,16 @@ mod tests {
             let raw = &text[t.start..t.end];
             // Every token that may start a number is listed.
             let listed = tokens.starts.binary_search(&k).is_ok();
-            let shaped = raw.len() <= 9 && raw.is_ascii() && START_SHAPES.may_match(raw.as_bytes());
+            let folded = raw.to_ascii_lowercase();
+            let start_word = raw.len() <= 9
+                && raw.is_ascii()
+                && (NUMBER_WORDS.contains_key(&folded)
+                    || FRACTIONS.contains_key(&folded)
+                    || folded == "a"
+                    || folded == "an");
             let want = match t.kind {
                 Kind::Num | Kind::NumSuffix { .. } => true,
-                Kind::Word => shaped,
+                Kind::Word => start_word,
                 _ => false,
             };
             assert_eq!(listed, want, "{raw:?} in {text:?}");
@@ -745,47 +752,62 @@ mod tests {
     }
 
     #[test]
-    fn start_shapes_let_number_words_through() {
-        use super::super::words::{FRACTIONS, NUMBER_WORDS};
-        for w in NUMBER_WORDS
+    fn start_words_are_the_number_words_fractions_and_articles() {
+        let listed = |w: &str| {
+            let l = w.to_ascii_lowercase();
+            w.len() <= 9
+                && w.is_ascii()
+                && (NUMBER_WORDS.contains_key(&l)
+                    || FRACTIONS.contains_key(&l)
+                    || l == "a"
+                    || l == "an")
+        };
+        let mut words: Vec<String> = NUMBER_WORDS
             .keys()
             .chain(FRACTIONS.keys())
-            .chain(&["a", "an"])
-        {
-            assert!(START_SHAPES.may_match(w.as_bytes()), "{w}");
-            assert!(
-                START_SHAPES.may_match(w.to_ascii_uppercase().as_bytes()),
-                "{w}"
-            );
-        }
-        for w in NUMBER_WORDS
-            .keys()
-            .chain(FRACTIONS.keys())
-            .chain(&["a", "an"])
-        {
-            assert!(START_SHAPES.may_match_letters(w.as_bytes()), "{w}");
-            assert!(
-                START_SHAPES.may_match_letters(w.to_ascii_uppercase().as_bytes()),
-                "{w}"
-            );
-        }
-        for w in [
-            "the",
-            "for",
-            "on",
-            "as",
-            "I",
-            "",
-            "3",
-            "Thousands",
-            "_a",
-            "a'b",
-            "é",
-        ] {
-            assert!(!START_SHAPES.may_match(w.as_bytes()), "{w}");
-        }
-        for w in ["the", "for", "on", "as", "I", "", "Thousands", "fig", "Tw"] {
-            assert!(!START_SHAPES.may_match_letters(w.as_bytes()), "{w}");
+            .map(|w| w.to_string())
+            .collect();
+        words.extend(words.clone().iter().map(|w| w.to_ascii_uppercase()));
+        words.extend(words.clone().iter().map(|w| format!("{w}s")));
+        words.extend(words.clone().iter().map(|w| w[1..].to_string()));
+        words.extend(
+            [
+                "a",
+                "An",
+                "AN",
+                "the",
+                "three",
+                "There",
+                "their",
+                "thousands",
+                "for",
+                "four",
+                "Forty",
+                "on",
+                "one",
+                "One's",
+                "as",
+                "I",
+                "",
+                "3",
+                "_a",
+                "a'b",
+                "é",
+                "twenty",
+                "twentyone",
+                "seventeen",
+                "Seventeen",
+                "seventeens",
+                "half",
+                "Quarter",
+                "hal",
+                "f\u{ed}ve",
+                "ﬁve",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(START_WORDS.contains(w.as_bytes()), listed(w), "{w:?}");
         }
     }
 

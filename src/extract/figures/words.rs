@@ -353,88 +353,74 @@ pub(super) static RATES: LazyLock<WordMap<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Can a word of this shape start a number? For each first and second
-/// letter, a bit per word length that some number word, fraction or article
-/// has: nearly every other word ("the", "for", "on") is ruled out by two
-/// bytes and its length, without hashing. Letters are numbered by their low
-/// five bits, so upper case passes as lower case does (the look-up that
-/// follows folds it); 0 stands for no second letter.
-pub(super) struct StartShapes {
-    /// By first byte alone (either case): most words are ruled out by this
-    /// one test.
+/// The words that can start a number: number words, fractions and the
+/// articles "a" and "an". Every word of the body is tested, so the test
+/// avoids hashing: a bit per first byte and length rules out nearly every
+/// other word ("the", "for", "on"), and the rest are compared with the few
+/// candidates that share their first two letters.
+pub(super) struct StartWords {
+    /// By first byte (either case of a letter): a bit per word length.
     first: [u16; 256],
-    bits: [u16; 32 * 32],
-    /// Some key has a second byte that is not a letter: such words pass.
-    odd_second: bool,
+    /// By first letter and second byte (`cell`): the candidates, lower
+    /// case.
+    cells: Vec<Vec<&'static str>>,
 }
 
-impl StartShapes {
-    /// `may_match` for a word of ASCII letters, at most 15 of them.
+impl StartWords {
+    /// Slot of a word by its first byte (low five bits, so either case of
+    /// a letter) and its second: none, a letter, or anything else.
+    fn cell(w: &[u8]) -> usize {
+        let second = match w.get(1) {
+            None => 0,
+            Some(&b) if b.is_ascii_alphabetic() => usize::from(b & 0x1F),
+            Some(_) => 27,
+        };
+        usize::from(w.first().map_or(0, |&b| b & 0x1F)) * 28 + second
+    }
+
+    /// True when `w` is at most nine bytes of ASCII whose lower case is a
+    /// number word, a fraction, "a" or "an": what `NUMBER_WORDS`,
+    /// `FRACTIONS` and the articles hold.
     #[inline]
-    pub fn may_match_letters(&self, w: &[u8]) -> bool {
+    pub fn contains(&self, w: &[u8]) -> bool {
         let (Some(&first), len) = (w.first(), w.len()) else {
             return false;
         };
-        if self.first[usize::from(first)] >> len & 1 == 0 {
+        if len > 9 || self.first[usize::from(first)] >> len & 1 == 0 {
             return false;
         }
-        let second = w.get(1).map_or(0, |&b| usize::from(b & 0x1F));
-        self.bits[usize::from(first & 0x1F) << 5 | second] >> len & 1 != 0
-    }
-
-    pub fn may_match(&self, w: &[u8]) -> bool {
-        let Some(&first) = w.first() else {
-            return false;
-        };
-        if !first.is_ascii_alphabetic()
-            || w.len() > 15
-            || self.first[usize::from(first)] >> w.len() & 1 == 0
-        {
-            return false;
-        }
-        let second = match w.get(1) {
-            None => 0,
-            Some(&b) if b.is_ascii_alphabetic() => b & 0x1F,
-            Some(_) => return self.odd_second,
-        };
-        let cell = usize::from(first & 0x1F) << 5 | usize::from(second);
-        self.bits[cell] >> w.len() & 1 != 0
+        self.cells[Self::cell(w)]
+            .iter()
+            .any(|c| c.as_bytes().eq_ignore_ascii_case(w))
     }
 }
 
-pub(super) static START_SHAPES: LazyLock<StartShapes> = LazyLock::new(|| {
-    let mut shapes = StartShapes {
+pub(super) static START_WORDS: LazyLock<StartWords> = LazyLock::new(|| {
+    let mut starts = StartWords {
         first: [0; 256],
-        bits: [0; 32 * 32],
-        odd_second: false,
+        cells: vec![Vec::new(); 32 * 28],
     };
     let words = NUMBER_WORDS
         .keys()
         .chain(FRACTIONS.keys())
         .chain(["a", "an"].iter());
-    for w in words {
-        let b = w.as_bytes();
-        // Only a lower-case key can be found by the folded look-up.
-        let Some(&c) = b.first().filter(|c| c.is_ascii_lowercase()) else {
-            continue;
-        };
-        if w.len() > 15 {
+    for &w in words {
+        // Only an ASCII lower-case key is found by an ASCII word folded to
+        // lower case.
+        if w.is_empty() || !w.is_ascii() || w.bytes().any(|b| b.is_ascii_uppercase()) {
             continue;
         }
-        shapes.first[usize::from(c)] |= 1 << w.len();
-        shapes.first[usize::from(c.to_ascii_uppercase())] |= 1 << w.len();
-        let second = match b.get(1) {
-            None => 0,
-            Some(&d) if d.is_ascii_lowercase() => d & 0x1F,
-            Some(&d) if d.is_ascii_uppercase() => continue,
-            Some(_) => {
-                shapes.odd_second = true;
-                continue;
-            }
-        };
-        shapes.bits[usize::from(c & 0x1F) << 5 | usize::from(second)] |= 1 << w.len();
+        let b = w.as_bytes();
+        if w.len() < 16 {
+            starts.first[usize::from(b[0])] |= 1 << w.len();
+            starts.first[usize::from(b[0].to_ascii_uppercase())] |= 1 << w.len();
+        }
+        let cell = &mut starts.cells[StartWords::cell(b)];
+        if !cell.contains(&w) {
+            cell.push(w);
+        }
     }
-    shapes
+    starts
 });
 
 /// Month names and abbreviations, lower case.
