@@ -14,116 +14,19 @@
 //! number below ten is emitted only when a noun follows it ("two agents"),
 //! never as a pronoun ("one of the", "no one").
 
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+mod tokens;
+mod words;
+
+use std::borrow::Cow;
 
 use crate::document::{Document, Span};
-use crate::extract::lexicon::{MONTHS, items};
 use crate::extract::{Figure, Qualifier, Unit};
 
-use crate::extract::lexicon::{
-    FIGURE_ADJECTIVES as ADJECTIVES, FIGURE_CHANGES as CHANGES, FIGURE_COMPOUNDS as COMPOUNDS,
-    FIGURE_DETERMINERS as DETERMINERS, FIGURE_LABELS as LABELS, FIGURE_LY_NOUNS as LY_NOUNS,
-    FIGURE_PLURALS as PLURALS, FIGURE_STOPWORDS as STOPWORDS,
+use tokens::{Kind, Tok, tokenize};
+use words::{
+    CURRENCIES, Class, FRACTIONS, MAGNITUDES, MONTH_NAMES, NUMBER_WORDS, QUALIFIERS, RATES,
+    is_compound, is_month_name,
 };
-
-/// Lines of `<word> <number>`.
-fn values(data: &'static str) -> HashMap<&'static str, f64> {
-    items(data)
-        .filter_map(|l| {
-            let (w, v) = l.split_once(char::is_whitespace)?;
-            Some((w, v.trim().parse().ok()?))
-        })
-        .collect()
-}
-
-static NUMBER_WORDS: LazyLock<HashMap<&'static str, f64>> =
-    LazyLock::new(|| values(include_str!("lexicon/number_words.txt")));
-static FRACTIONS: LazyLock<HashMap<&'static str, f64>> =
-    LazyLock::new(|| values(include_str!("lexicon/figure_fractions.txt")));
-static MAGNITUDES: LazyLock<HashMap<&'static str, f64>> =
-    LazyLock::new(|| values(include_str!("lexicon/figure_magnitudes.txt")));
-
-/// Qualifier phrases as word lists, longest first.
-static QUALIFIERS: LazyLock<Vec<(Vec<&'static str>, Qualifier)>> = LazyLock::new(|| {
-    let mut v: Vec<_> = items(include_str!("lexicon/figure_qualifiers.txt"))
-        .filter_map(|l| {
-            let (kind, phrase) = l.split_once(char::is_whitespace)?;
-            let q = match kind {
-                "approx" => Qualifier::Approx,
-                "more_than" => Qualifier::MoreThan,
-                "less_than" => Qualifier::LessThan,
-                _ => return None,
-            };
-            Some((phrase.split_whitespace().collect::<Vec<_>>(), q))
-        })
-        .collect();
-    v.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
-    v
-});
-
-#[derive(Default)]
-struct Currencies {
-    /// Attached sign forms ("$", "US$"), as written.
-    signs: HashMap<&'static str, &'static str>,
-    /// ISO codes written as words ("USD").
-    codes: HashMap<&'static str, &'static str>,
-    /// Currency names after the number, lower case, one or two words.
-    words: HashMap<&'static str, &'static str>,
-}
-
-static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
-    let mut c = Currencies::default();
-    for l in items(include_str!("lexicon/figure_currencies.txt")) {
-        let Some((kind, rest)) = l.split_once(char::is_whitespace) else {
-            continue;
-        };
-        let Some((form, iso)) = rest.trim().rsplit_once(char::is_whitespace) else {
-            continue;
-        };
-        let map = match kind {
-            "sign" => &mut c.signs,
-            "code" => &mut c.codes,
-            "word" => &mut c.words,
-            _ => continue,
-        };
-        map.insert(form.trim(), iso);
-    }
-    c
-});
-
-/// Rate forms to the period they name ("daily" -> "day").
-static RATES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    items(include_str!("lexicon/figure_rates.txt"))
-        .filter_map(|l| {
-            let (form, unit) = l.split_once(char::is_whitespace)?;
-            Some((form, unit.trim()))
-        })
-        .collect()
-});
-
-/// For each first letter a-z, a bit per word length (up to 9) that some word
-/// able to start a number has: most words are ruled out without hashing.
-static START_SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
-    let mut shapes = [0u16; 26];
-    let words = NUMBER_WORDS
-        .keys()
-        .chain(FRACTIONS.keys())
-        .chain(["a", "an"].iter());
-    for w in words {
-        if let Some(&c) = w.as_bytes().first()
-            && c.is_ascii_lowercase()
-            && w.len() < 16
-        {
-            shapes[(c - b'a') as usize] |= 1 << w.len();
-        }
-    }
-    shapes
-});
-
-/// Month names and abbreviations, lower case.
-static MONTH_NAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| MONTHS.iter().map(|(m, _)| *m).collect());
 
 /// Words that make a following "one" a pronoun ("no one", "any one").
 const PRONOUN_ONE: &[&str] = &["no", "any", "every", "each", "which", "this", "that"];
@@ -138,175 +41,9 @@ const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "been", "be", "will", "would",
 ];
 
-/// Longest digit run read as a number; longer runs are identifiers.
-const MAX_DIGITS: usize = 15;
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Kind {
-    Word,
-    /// Digits with optional `,` groups and one decimal point.
-    Num,
-    /// Digits followed by letters ("250k", "27th"); `split` is where the
-    /// letters start.
-    NumSuffix {
-        split: usize,
-    },
-    /// Anything else made of word characters ("RF_SoTX_956", "x2").
-    Ident,
-    Punct(char),
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Tok {
-    start: usize,
-    end: usize,
-    kind: Kind,
-    /// White space before the token.
-    space: bool,
-    /// Sentence number; a line break or sentence-ending punctuation
-    /// followed by white space starts the next one.
-    sent: u32,
-}
-
-fn tokenize(text: &str, body: Span) -> Vec<Tok> {
-    let bytes = text.as_bytes();
-    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    let mut toks: Vec<Tok> = Vec::new();
-    let mut sent = 0u32;
-    let mut space = false;
-    let mut i = body.start;
-    let end = body.end;
-    while i < end {
-        let Some(c) = text[i..end].chars().next() else {
-            break;
-        };
-        if c.is_whitespace() {
-            if c == '\n' {
-                sent += 1;
-            } else if let Some(prev) = toks.last()
-                && !space
-                && matches!(prev.kind, Kind::Punct('.' | '!' | '?' | '…'))
-                && !abbreviation_dot(text, &toks)
-            {
-                sent += 1;
-            }
-            space = true;
-            i += c.len_utf8();
-            continue;
-        }
-        if c.is_alphanumeric() || c == '_' {
-            let mut j = i;
-            let mut digits = 0usize;
-            let mut dots = 0usize;
-            while j < end {
-                let Some(ch) = text[j..end].chars().next() else {
-                    break;
-                };
-                if ch.is_alphanumeric() || ch == '_' {
-                    if ch.is_ascii_digit() {
-                        digits += 1;
-                    }
-                    j += ch.len_utf8();
-                } else if ch == ','
-                    && j > i
-                    && digit(j - 1)
-                    && digit(j + 1)
-                    && digit(j + 2)
-                    && digit(j + 3)
-                    && !digit(j + 4)
-                    && j + 4 <= end
-                {
-                    j += 1;
-                } else if ch == '.' && j > i && digit(j - 1) && digit(j + 1) && j + 1 < end {
-                    dots += 1;
-                    j += 1;
-                } else if matches!(ch, '\'' | '\u{2019}')
-                    && j > i
-                    && text[..j]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphabetic)
-                    && text[j + ch.len_utf8()..end]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic)
-                {
-                    j += ch.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            let kind = classify(&text[i..j], digits, dots);
-            toks.push(Tok {
-                start: i,
-                end: j,
-                kind,
-                space,
-                sent,
-            });
-            space = false;
-            i = j;
-            continue;
-        }
-        toks.push(Tok {
-            start: i,
-            end: i + c.len_utf8(),
-            kind: Kind::Punct(c),
-            space,
-            sent,
-        });
-        space = false;
-        i += c.len_utf8();
-    }
-    toks
-}
-
-/// True when the last token, a period, closes an abbreviation such as "U.S."
-/// or "Dec." rather than a sentence.
-fn abbreviation_dot(text: &str, toks: &[Tok]) -> bool {
-    let n = toks.len();
-    if n < 2 || !matches!(toks[n - 1].kind, Kind::Punct('.')) || toks[n - 1].space {
-        return false;
-    }
-    let prev = toks[n - 2];
-    if prev.kind != Kind::Word {
-        return false;
-    }
-    let w = &text[prev.start..prev.end];
-    let single_upper = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-    single_upper || MONTH_NAMES.contains(w.to_lowercase().as_str()) && w.len() <= 4
-}
-
-fn classify(s: &str, digits: usize, dots: usize) -> Kind {
-    let first = s.as_bytes().first().copied().unwrap_or(b'_');
-    if first.is_ascii_digit() {
-        let split = s
-            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-            .unwrap_or(s.len());
-        if digits > MAX_DIGITS || dots > 1 {
-            return Kind::Ident;
-        }
-        if split == s.len() {
-            return Kind::Num;
-        }
-        if s[split..].chars().all(|c| c.is_ascii_alphabetic()) {
-            return Kind::NumSuffix { split };
-        }
-        return Kind::Ident;
-    }
-    if digits == 0
-        && s.chars()
-            .all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
-    {
-        Kind::Word
-    } else {
-        Kind::Ident
-    }
-}
-
 /// A word with any abbreviation dots joined on: "U.S." is one item.
-struct Item {
-    lower: String,
+struct Item<'a> {
+    lower: Cow<'a, str>,
     cap: bool,
     /// Index of the token after the item.
     next: usize,
@@ -330,11 +67,25 @@ struct Core {
 struct Scan<'a> {
     text: &'a str,
     toks: &'a [Tok],
+    /// The body in ASCII lower case, from byte `base` of the text on: the
+    /// lower-case form of an ASCII word is borrowed from it.
+    folded: &'a str,
+    base: usize,
 }
 
 impl<'a> Scan<'a> {
     fn raw(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    /// Tokens `i` to `j` (inclusive) in ASCII lower case, as
+    /// `str::to_ascii_lowercase` gives them.
+    fn folded(&self, i: usize, j: usize) -> &'a str {
+        match (self.toks.get(i), self.toks.get(j)) {
+            // Tokens lie within the body, on character boundaries.
+            (Some(a), Some(b)) => &self.folded[a.start - self.base..b.end - self.base],
+            _ => "",
+        }
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {
@@ -351,10 +102,21 @@ impl<'a> Scan<'a> {
     }
 
     /// The lower-case word at `i`, when token `i` is a word.
-    fn lower(&self, i: usize) -> Option<String> {
-        self.is_word(i).then(|| lower(self.raw(i)))
+    #[inline]
+    fn lower(&self, i: usize) -> Option<Cow<'a, str>> {
+        let t = self.toks.get(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let folded = self.folded(i, i);
+        Some(if t.ascii {
+            Cow::Borrowed(folded)
+        } else {
+            Cow::Owned(words::lower(&self.text[t.start..t.end]))
+        })
     }
 
+    #[inline]
     fn word_is(&self, i: usize, w: &str) -> bool {
         self.is_word(i) && self.raw(i).eq_ignore_ascii_case(w)
     }
@@ -373,42 +135,47 @@ impl<'a> Scan<'a> {
     }
 
     /// The word item starting at `i` ("U.S." joined into one).
-    fn item(&self, i: usize) -> Option<Item> {
-        if !self.is_word(i) {
-            return None;
-        }
+    fn item(&self, i: usize) -> Option<Item<'a>> {
+        let mut lower = self.lower(i)?;
         let raw = self.raw(i);
         let cap = raw.chars().next().is_some_and(char::is_uppercase);
-        let mut lower = lower(raw);
         let mut next = i + 1;
-        if raw.chars().count() == 1 && self.is_punct(next, '.') && self.attached(next) {
-            lower.push('.');
+        if self.is_punct(next, '.') && self.attached(next) && single_char(raw) {
             next += 1;
             while self.is_word(next)
                 && self.attached(next)
-                && self.raw(next).chars().count() == 1
+                && single_char(self.raw(next))
                 && self.is_punct(next + 1, '.')
                 && self.attached(next + 1)
             {
-                lower.push_str(&self.raw(next).to_lowercase());
-                lower.push('.');
                 next += 2;
+            }
+            // Letters and dots that touch: their text, in lower case.
+            let joined = self.folded(i, next - 1);
+            if joined.is_ascii() {
+                lower = Cow::Borrowed(joined);
+            } else {
+                let lower = lower.to_mut();
+                lower.push('.');
+                for k in (i + 2..next).step_by(2) {
+                    lower.push_str(&self.raw(k).to_lowercase());
+                    lower.push('.');
+                }
             }
         }
         Some(Item { lower, cap, next })
     }
 
     fn number_word(&self, i: usize) -> Option<f64> {
-        self.lower(i)
-            .and_then(|w| NUMBER_WORDS.get(w.as_str()).copied())
+        self.lower(i).and_then(|w| NUMBER_WORDS.get(&*w).copied())
     }
 
     /// A magnitude word standing after a number ("million", "bn").
     fn magnitude_word(&self, i: usize) -> Option<f64> {
         let w = self.lower(i)?;
-        match NUMBER_WORDS.get(w.as_str()) {
+        match NUMBER_WORDS.get(&*w) {
             Some(&v) if v >= 100.0 && w != "dozen" => Some(v),
-            _ if w.len() >= 2 => MAGNITUDES.get(w.as_str()).copied(),
+            _ if w.len() >= 2 => MAGNITUDES.get(&*w).copied(),
             _ => None,
         }
     }
@@ -419,19 +186,24 @@ impl<'a> Scan<'a> {
         let raw = &self.text[t.start..t.end];
         let (num, suffix) = match t.kind {
             Kind::Num => (raw, ""),
-            Kind::NumSuffix { split } => (raw.get(..split)?, raw.get(split..)?),
+            Kind::NumSuffix { split } => {
+                let split = split as usize;
+                (raw.get(..split)?, raw.get(split..)?)
+            }
             _ => return None,
         };
         if num.ends_with(['.', ',']) {
             return None;
         }
-        let mut value: f64 = num.replace(',', "").parse().ok()?;
+        let mut value = parse_grouped(num)?;
         let mut next = i + 1;
         let mut rule = "digits";
         let bare_digits = !num.contains(',');
         if !suffix.is_empty() {
-            let s = suffix.to_ascii_lowercase();
-            let mag = MAGNITUDES.get(s.as_str()).copied()?;
+            let folded = self.folded(i, i);
+            let mag = MAGNITUDES
+                .get(folded.get(raw.len() - suffix.len()..)?)
+                .copied()?;
             value *= mag;
             rule = match mag {
                 m if m >= 1e12 => "suffix-tn",
@@ -500,6 +272,20 @@ impl<'a> Scan<'a> {
             return Some(n + 1);
         }
         None
+    }
+
+    /// True when the article at `i` is followed by a word that can make a
+    /// number of it ("a quarter", "a dozen", "a hundred", "a million"):
+    /// after any other word `words` finds nothing, and this tells so at
+    /// the cost of one look-up.
+    fn article_leads(&self, i: usize) -> bool {
+        let Some(w) = self.joined(i, false).and_then(|j| self.lower(j)) else {
+            return false;
+        };
+        FRACTIONS.contains_key(&*w)
+            || NUMBER_WORDS
+                .get(&*w)
+                .is_some_and(|&v| w == "dozen" || v == 100.0 || v >= 1000.0)
     }
 
     /// Spelled-out numbers: "eight thousand", "one hundred and fifty",
@@ -574,10 +360,10 @@ impl<'a> Scan<'a> {
                 }
                 break;
             }
-            let Some(&v) = NUMBER_WORDS.get(w.as_str()) else {
+            let Some(&v) = NUMBER_WORDS.get(&*w) else {
                 break;
             };
-            let class = match (w.as_str(), v) {
+            let class = match (&*w, v) {
                 ("dozen", _) => Class::Dozen,
                 (_, 100.0) => Class::Hundred,
                 (_, v) if v >= 1000.0 => Class::Mag,
@@ -645,7 +431,13 @@ impl<'a> Scan<'a> {
         if start > floor && self.is_punct(start - 1, '~') {
             return Some((start - 1, Qualifier::Approx));
         }
-        'phrases: for (words, q) in QUALIFIERS.iter() {
+        // Only phrases ending in the word before the number can match.
+        if start == 0 || !self.is_word(start - 1) {
+            return None;
+        }
+        let phrases = QUALIFIERS.get(self.folded(start - 1, start - 1))?;
+        'phrases: for phrase in phrases {
+            let words = &phrase.words;
             let n = words.len();
             if n == 0 || start < n || start - n < floor {
                 continue;
@@ -660,7 +452,7 @@ impl<'a> Scan<'a> {
             if !self.same_sentence(first, start) {
                 continue;
             }
-            return Some((first, *q));
+            return Some((first, phrase.kind));
         }
         None
     }
@@ -710,16 +502,13 @@ impl<'a> Scan<'a> {
             }
         }
         let a = self.item(j)?;
-        if let Some(b) = self.item(a.next) {
-            let two = format!("{} {}", a.lower, b.lower);
-            if let Some(&iso) = CURRENCIES.words.get(two.as_str()) {
-                return Some((iso, b.next));
-            }
+        if let Some(seconds) = CURRENCIES.pairs.get(&*a.lower)
+            && let Some(b) = self.item(a.next)
+            && let Some(&(_, iso)) = seconds.iter().find(|(w, _)| *w == b.lower)
+        {
+            return Some((iso, b.next));
         }
-        CURRENCIES
-            .words
-            .get(a.lower.as_str())
-            .map(|&iso| (iso, a.next))
+        CURRENCIES.words.get(&*a.lower).map(|&iso| (iso, a.next))
     }
 
     /// Why the number at `i` (ending before token `next`) is not a quantity.
@@ -845,7 +634,7 @@ impl<'a> Scan<'a> {
         }
         // Times: "3 p.m.", "10 am", "9 o'clock".
         if let Some(it) = self.item(next)
-            && matches!(it.lower.as_str(), "a.m." | "p.m." | "am" | "pm" | "o'clock")
+            && matches!(&*it.lower, "a.m." | "p.m." | "am" | "pm" | "o'clock")
             && (it.lower.contains('.') || it.lower.contains('\'') || core.value <= 12.0)
         {
             return true;
@@ -855,7 +644,7 @@ impl<'a> Scan<'a> {
             && self.attached(next)
             && self.attached(next + 1)
             && let Some(w) = self.lower(next + 1)
-            && RATES.get(w.as_str()).is_some_and(|u| *u == w)
+            && RATES.get(&*w).is_some_and(|u| *u == w)
         {
             return true;
         }
@@ -870,9 +659,8 @@ impl<'a> Scan<'a> {
         } else {
             None
         };
-        if let Some(p) = &prev_word
-            && LABELS.contains(p.as_str())
-        {
+        let prev_class = prev_word.as_deref().map(Class::of);
+        if prev_class.is_some_and(Class::label) {
             return true;
         }
         if core.small_word
@@ -899,9 +687,9 @@ impl<'a> Scan<'a> {
         }
         // A name with a number: "Title 42", "Boeing 737", "CC BY-SA 2.0".
         // A possessive owns the count instead: "Veltra's 11 plants".
-        if let Some(w) = &prev_word
+        if let Some(c) = prev_class
             && self.raw(i - 1).chars().any(char::is_uppercase)
-            && !STOPWORDS.contains(w.as_str())
+            && !c.stop()
             && !is_possessive(self.raw(i - 1))
         {
             return true;
@@ -935,8 +723,8 @@ impl<'a> Scan<'a> {
             let counted = self.toks.get(next).is_some_and(|t| t.space)
                 && self
                     .item(next)
-                    .is_some_and(|it| !it.cap && is_plural(&it.lower))
-                && !prev_word.as_deref().is_some_and(|w| STOPWORDS.contains(w));
+                    .is_some_and(|it| !it.cap && is_plural(&it.lower, Class::of(&it.lower)))
+                && !prev_class.is_some_and(Class::stop);
             if !counted {
                 return true;
             }
@@ -945,9 +733,14 @@ impl<'a> Scan<'a> {
     }
 
     fn is_month(&self, i: usize) -> bool {
-        self.is_word(i)
-            && self.raw(i).chars().next().is_some_and(char::is_uppercase)
-            && MONTH_NAMES.contains(lower(self.raw(i)).as_str())
+        if !self.is_word(i) || !self.raw(i).chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        if self.toks[i].ascii {
+            MONTH_NAMES.contains_key(self.folded(i, i))
+        } else {
+            is_month_name(self.raw(i))
+        }
     }
 
     /// The noun counted by a figure whose tokens end before `j`.
@@ -955,7 +748,7 @@ impl<'a> Scan<'a> {
     fn noun_after(&self, j: usize, ing_ok: bool) -> Option<String> {
         let (noun, next) = self.noun_after_at(j, ing_ok)?;
         // "a 41% slump in profit": the change word points at what is measured.
-        if CHANGES.contains(noun.as_str()) && self.word_is(next, "in") {
+        if Class::of(&noun).change() && self.word_is(next, "in") {
             if let Some((measured, _)) = self.noun_after_at(self.past_determiners(next + 1), true) {
                 return Some(measured);
             }
@@ -965,10 +758,7 @@ impl<'a> Scan<'a> {
 
     /// The first token from `k` on that is not a determiner.
     fn past_determiners(&self, mut k: usize) -> usize {
-        while self
-            .lower(k)
-            .is_some_and(|w| DETERMINERS.contains(w.as_str()))
-        {
+        while self.lower(k).is_some_and(|w| Class::of(&w).determiner()) {
             k += 1;
         }
         k
@@ -980,7 +770,8 @@ impl<'a> Scan<'a> {
         if self.is_punct(j, '-') && self.attached(j) && self.attached(j + 1) {
             let w = self.lower(j + 1)?;
             if w != "strong" {
-                return (!w.ends_with("ed") && !w.ends_with("ing")).then_some((w, j + 2));
+                return (!w.ends_with("ed") && !w.ends_with("ing"))
+                    .then(|| (w.into_owned(), j + 2));
             }
             j += 2;
         }
@@ -988,32 +779,40 @@ impl<'a> Scan<'a> {
             j += 1;
             while self
                 .lower(j)
-                .is_some_and(|w| DETERMINERS.contains(w.as_str()) || w == "all")
+                .is_some_and(|w| Class::of(&w).determiner() || w == "all")
             {
                 j += 1;
             }
         }
         let mut had_cap = false;
         let mut modified = ing_ok;
-        let mut prev_noun: Option<String> = None;
+        let mut prev_noun: Option<Cow<'a, str>> = None;
         for _ in 0..6 {
             let Some(it) = self.item(j) else { break };
             if !self.toks[j].space {
                 break;
             }
-            let w = it.lower.as_str();
-            let next = self.item(it.next).filter(|_| {
-                self.toks
-                    .get(it.next)
-                    .is_some_and(|t| t.space && t.sent == self.toks[j].sent)
-            });
-            let next_nounish = next.as_ref().is_some_and(|n| {
-                let w = n.lower.as_str();
-                !n.cap
-                    && !STOPWORDS.contains(w)
-                    && !is_adverb(w)
-                    && (is_plural(w) || !(w.ends_with("ed") || w.ends_with("ing")))
-            });
+            let w = &*it.lower;
+            let c = Class::of(w);
+            // The item after this one, in the same sentence: looked at only
+            // by the tests that need it.
+            let next = || {
+                self.item(it.next).filter(|_| {
+                    self.toks
+                        .get(it.next)
+                        .is_some_and(|t| t.space && t.sent == self.toks[j].sent)
+                })
+            };
+            let next_nounish = || {
+                next().is_some_and(|n| {
+                    let w = &*n.lower;
+                    let c = Class::of(w);
+                    !n.cap
+                        && !c.stop()
+                        && !is_adverb(w, c)
+                        && (is_plural(w, c) || !(w.ends_with("ed") || w.ends_with("ing")))
+                })
+            };
             // "military-age men": a hyphenated modifier.
             if self.is_punct(it.next, '-')
                 && self.attached(it.next)
@@ -1024,30 +823,31 @@ impl<'a> Scan<'a> {
                 continue;
             }
             // "9 French and Mexican bakeries": joined demonyms or names.
-            if had_cap && matches!(w, "and" | "or") && next.as_ref().is_some_and(|n| n.cap) {
+            if had_cap && matches!(w, "and" | "or") && next().is_some_and(|n| n.cap) {
                 j = it.next;
                 continue;
             }
-            if STOPWORDS.contains(w) && !ADJECTIVES.contains(w) {
+            if c.stop() && !c.adjective() {
                 break;
             }
-            if is_possessive(self.raw(j)) || ADJECTIVES.contains(w) {
+            if is_possessive(self.raw(j)) || c.adjective() {
                 modified = true;
                 j = it.next;
                 continue;
             }
             if it.cap {
-                if is_plural(w) && !next_nounish {
+                if is_plural(w, c) && !next_nounish() {
                     return Some((w.to_string(), it.next));
                 }
                 had_cap = true;
                 j = it.next;
                 continue;
             }
-            if is_adverb(w) {
+            if is_adverb(w, c) {
                 break;
             }
-            if !is_plural(w) && (w.ends_with("ed") || w.ends_with("ing")) {
+            if !is_plural(w, c) && (w.ends_with("ed") || w.ends_with("ing")) {
+                let next_nounish = next_nounish();
                 if w.ends_with("ing") && modified && !next_nounish {
                     return Some((w.to_string(), it.next));
                 }
@@ -1057,16 +857,16 @@ impl<'a> Scan<'a> {
                 }
                 break;
             }
-            if is_plural(w) || !next_nounish {
-                if !had_cap && let Some(p) = &prev_noun {
-                    let two = format!("{p} {w}");
-                    if COMPOUNDS.contains(two.as_str()) {
-                        return Some((two, it.next));
-                    }
+            if is_plural(w, c) || !next_nounish() {
+                if !had_cap
+                    && let Some(p) = &prev_noun
+                    && is_compound(p, w)
+                {
+                    return Some((format!("{p} {w}"), it.next));
                 }
                 return Some((w.to_string(), it.next));
             }
-            prev_noun = Some(w.to_string());
+            prev_noun = Some(it.lower.clone());
             j = it.next;
         }
         None
@@ -1099,20 +899,21 @@ impl<'a> Scan<'a> {
             {
                 continue;
             }
-            let w = lower(raw);
-            if STOPWORDS.contains(w.as_str()) || ADJECTIVES.contains(w.as_str()) {
+            let Some(w) = self.lower(k) else { continue };
+            let c = Class::of(&w);
+            if c.stop() || c.adjective() {
                 continue;
             }
             if det {
                 if k > 0
                     && self
                         .lower(k - 1)
-                        .is_some_and(|p| DETERMINERS.contains(p.as_str()))
+                        .is_some_and(|p| Class::of(&p).determiner())
                 {
-                    return Some(w);
+                    return Some(w.into_owned());
                 }
-            } else if is_plural(&w) && self.noun_like(k, start) {
-                return Some(w);
+            } else if is_plural(&w, c) && self.noun_like(k, start, c) {
+                return Some(w.into_owned());
             }
         }
         None
@@ -1124,16 +925,13 @@ impl<'a> Scan<'a> {
     /// leaves 40,000 without power", "the plant employs 1,150"), so there
     /// the word needs a noun's company: a determiner, possessive, adjective
     /// or number before it, or a place in the list of plurals.
-    fn noun_like(&self, k: usize, start: usize) -> bool {
-        let w = lower(self.raw(k));
-        if CHANGES.contains(w.as_str()) {
+    fn noun_like(&self, k: usize, start: usize, c: Class) -> bool {
+        if c.change() {
             return false;
         }
-        let next_to_figure = (k + 1..start).all(|x| {
-            self.lower(x)
-                .is_some_and(|w| DETERMINERS.contains(w.as_str()))
-        });
-        if !next_to_figure || PLURALS.contains(w.as_str()) {
+        let next_to_figure =
+            (k + 1..start).all(|x| self.lower(x).is_some_and(|w| Class::of(&w).determiner()));
+        if !next_to_figure || c.plural() {
             return true;
         }
         k > 0
@@ -1141,7 +939,8 @@ impl<'a> Scan<'a> {
             && (self.toks[k - 1].kind == Kind::Num
                 || is_possessive(self.raw(k - 1))
                 || self.lower(k - 1).is_some_and(|p| {
-                    DETERMINERS.contains(p.as_str()) || ADJECTIVES.contains(p.as_str())
+                    let c = Class::of(&p);
+                    c.determiner() || c.adjective()
                 }))
     }
 
@@ -1156,23 +955,24 @@ impl<'a> Scan<'a> {
                 .flatten()
         };
         let mut k = start.checked_sub(1)?;
-        while word(k)
-            .is_some_and(|w| DETERMINERS.contains(w.as_str()) || ADJECTIVES.contains(w.as_str()))
-        {
+        while word(k).is_some_and(|w| {
+            let c = Class::of(&w);
+            c.determiner() || c.adjective()
+        }) {
             k = k.checked_sub(1)?;
         }
         let w = word(k)?;
         if w == "of" || w == "at" {
             k = k.checked_sub(1)?;
         } else {
-            if matches!(w.as_str(), "to" | "by") {
+            if matches!(&*w, "to" | "by") {
                 k = k.checked_sub(1)?;
             }
-            if !word(k).is_some_and(|w| CHANGES.contains(w.as_str())) {
+            if !word(k).is_some_and(|w| Class::of(&w).change()) {
                 return None;
             }
             k = k.checked_sub(1)?;
-            while word(k).is_some_and(|w| AUXILIARIES.contains(&w.as_str())) {
+            while word(k).is_some_and(|w| AUXILIARIES.contains(&&*w)) {
                 k = k.checked_sub(1)?;
             }
         }
@@ -1180,12 +980,11 @@ impl<'a> Scan<'a> {
         let raw = self.raw(k);
         let sentence_first = self.starts_sentence(k);
         let capital = raw.chars().next().is_some_and(char::is_uppercase);
-        ((sentence_first || !capital)
-            && !is_possessive(raw)
-            && !is_adverb(&noun)
-            && !STOPWORDS.contains(noun.as_str())
-            && !CHANGES.contains(noun.as_str()))
-        .then_some(noun)
+        ((sentence_first || !capital) && !is_possessive(raw) && {
+            let c = Class::of(&noun);
+            !is_adverb(&noun, c) && !c.stop() && !c.change()
+        })
+        .then(|| noun.into_owned())
     }
 
     /// A rate after the figure: "per month", "a day", "every day", "daily".
@@ -1195,7 +994,7 @@ impl<'a> Scan<'a> {
         if self.is_punct(j, '/')
             && self.attached(j)
             && let Some(w) = self.lower(j + 1)
-            && let Some(u) = RATES.get(w.as_str())
+            && let Some(u) = RATES.get(&*w)
         {
             return Some(format!("per {u}"));
         }
@@ -1205,19 +1004,29 @@ impl<'a> Scan<'a> {
             {
                 break;
             }
+            if t.kind != Kind::Word {
+                continue;
+            }
+            // Most words are neither a rate's first word nor an -ly word,
+            // which their ASCII form shows without a look-up.
+            let folded = self.folded(k, k);
+            if t.ascii
+                && !matches!(folded, "per" | "a" | "an" | "each" | "every")
+                && !folded.ends_with("ly")
+            {
+                continue;
+            }
             if let Some(w) = self.lower(k) {
-                if matches!(w.as_str(), "per" | "a" | "an" | "each" | "every")
+                if matches!(&*w, "per" | "a" | "an" | "each" | "every")
                     && let Some(n) = self.lower(k + 1)
-                    && let Some(u) = RATES.get(n.as_str())
+                    && let Some(u) = RATES.get(&*n)
                     && *u == n
-                    && !self
-                        .lower(k + 2)
-                        .is_some_and(|x| NOT_RATE.contains(&x.as_str()))
+                    && !self.lower(k + 2).is_some_and(|x| NOT_RATE.contains(&&*x))
                 {
                     return Some(format!("per {u}"));
                 }
                 if w.ends_with("ly")
-                    && let Some(u) = RATES.get(w.as_str())
+                    && let Some(u) = RATES.get(&*w)
                 {
                     return Some(format!("per {u}"));
                 }
@@ -1227,28 +1036,67 @@ impl<'a> Scan<'a> {
     }
 }
 
-fn lower(s: &str) -> String {
-    s.to_lowercase().replace('\u{2019}', "'")
+/// A single character ("U" of "U.S.").
+fn single_char(s: &str) -> bool {
+    let mut c = s.chars();
+    c.next().is_some() && c.next().is_none()
+}
+
+/// Digits with optional `,` groups and a decimal point, as a number.
+fn parse_grouped(num: &str) -> Option<f64> {
+    // Whole numbers, most of them: fifteen digits or fewer are exact in
+    // an f64, as `parse` would give them.
+    let mut whole = 0u64;
+    let mut digits = 0;
+    for b in num.bytes() {
+        match b {
+            b'0'..=b'9' if digits < 15 => {
+                whole = whole * 10 + u64::from(b - b'0');
+                digits += 1;
+            }
+            b',' => {}
+            _ => {
+                digits = 0;
+                break;
+            }
+        }
+    }
+    if digits > 0 {
+        return Some(whole as f64);
+    }
+    if !num.contains(',') {
+        return num.parse().ok();
+    }
+    // At most 15 digits, one point and five commas (see `tokens`).
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for b in num.bytes().filter(|&b| b != b',') {
+        *buf.get_mut(n)? = b;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()?.parse().ok()
 }
 
 /// Words of six letters or more ending in -ly, bar a few nouns.
-fn is_adverb(w: &str) -> bool {
-    w.len() >= 6 && w.ends_with("ly") && !LY_NOUNS.contains(w)
+/// `c` is `Class::of(w)`.
+fn is_adverb(w: &str, c: Class) -> bool {
+    w.len() >= 6 && w.ends_with("ly") && !c.ly_noun()
 }
 
 fn is_possessive(raw: &str) -> bool {
     raw.ends_with("'s") || raw.ends_with("\u{2019}s")
 }
 
-fn is_plural(w: &str) -> bool {
-    PLURALS.contains(w)
+/// `c` is `Class::of(w)`.
+fn is_plural(w: &str, c: Class) -> bool {
+    c.plural()
         || (w.len() > 3
             && w.ends_with('s')
             && !w.ends_with("ss")
             && !w.ends_with("us")
             && !w.ends_with("is")
             && !w.ends_with("'s")
-            && !STOPWORDS.contains(w))
+            && !c.stop())
 }
 
 /// Four digits that could be a year: 1600 to 2100, no separator.
@@ -1275,54 +1123,50 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
     {
         return Vec::new();
     }
-    let toks = tokenize(text, body);
-    let scan = Scan { text, toks: &toks };
+    let tokens = tokenize(text, body);
+    let toks = &tokens.toks;
+    let folded = text[body.start..body.end].to_ascii_lowercase();
+    let scan = Scan {
+        text,
+        toks,
+        folded: &folded,
+        base: body.start,
+    };
     let mut found: Vec<Found> = Vec::new();
     let mut floor = 0usize; // first token a new figure may use
+    // Every token is a possible start, tried in order; after a figure the
+    // search goes on from its end. Only numbers and the words of
+    // `START_WORDS` can start one, and the tokenizer lists them.
     let mut i = 0usize;
-    while i < toks.len() {
-        match figure_at(&scan, i, floor) {
+    for &k in &tokens.starts {
+        if k < i || !may_start(&scan, k) {
+            continue;
+        }
+        i = match figure_at(&scan, k, floor) {
             Some((f, next)) => {
                 floor = next;
-                i = next;
                 found.push(f);
+                next
             }
-            None => i += 1,
-        }
+            None => k + 1,
+        };
     }
     fill_what(&scan, &mut found);
     found.into_iter().map(|f| f.fig).collect()
 }
 
-/// Cheap test before any parsing: can a number start at token `i`?
+/// Cheap test before any parsing, for a number or a word of `START_WORDS`
+/// at token `i`: can a figure start there? An article can only lead a
+/// number word.
+#[inline]
 fn may_start(scan: &Scan, i: usize) -> bool {
-    match scan.toks[i].kind {
-        Kind::Num | Kind::NumSuffix { .. } => true,
-        Kind::Word => {
-            // Number words are short and ASCII: lower-case on the stack.
-            let raw = scan.raw(i).as_bytes();
-            if raw.len() > 9 || !raw.is_ascii() {
-                return false;
-            }
-            let mut buf = [0u8; 9];
-            let b = &mut buf[..raw.len()];
-            b.copy_from_slice(raw);
-            b.make_ascii_lowercase();
-            let first = b[0].wrapping_sub(b'a');
-            if first >= 26 || START_SHAPES[first as usize] & (1 << b.len()) == 0 {
-                return false;
-            }
-            let w = std::str::from_utf8(b).unwrap_or("");
-            NUMBER_WORDS.contains_key(w) || FRACTIONS.contains_key(w) || w == "a" || w == "an"
-        }
-        _ => false,
-    }
+    scan.toks[i].kind != Kind::Word
+        || !matches!(scan.folded(i, i), "a" | "an")
+        || scan.article_leads(i)
 }
 
+/// The figure starting at token `i`, which `may_start`, and the token after it.
 fn figure_at(scan: &Scan, i: usize, floor: usize) -> Option<(Found, usize)> {
-    if !may_start(scan, i) {
-        return None;
-    }
     let toks = scan.toks;
     let core = match toks[i].kind {
         Kind::Num | Kind::NumSuffix { .. } => scan.digits(i)?,
@@ -1380,7 +1224,8 @@ fn figure_at(scan: &Scan, i: usize, floor: usize) -> Option<(Found, usize)> {
         && currency.is_none()
         && (scan.is_punct(next, '-') && scan.attached(next)
             || scan.item(next).is_some_and(|it| {
-                !it.cap && !STOPWORDS.contains(it.lower.as_str()) && !is_plural(&it.lower)
+                let c = Class::of(&it.lower);
+                !it.cap && !c.stop() && !is_plural(&it.lower, c)
             }))
     {
         return None;
@@ -1411,7 +1256,7 @@ fn figure_at(scan: &Scan, i: usize, floor: usize) -> Option<(Found, usize)> {
             what = scan.noun_after(scan.past_determiners(noun_from + 1), true);
         }
         if what.is_none() && after.is_some() {
-            what = scan.lower(noun_from - 1);
+            what = scan.lower(noun_from - 1).map(Cow::into_owned);
         }
     }
     if what.is_none() && unit != Unit::Count {
@@ -1979,6 +1824,32 @@ mod tests {
                 ],
             ),
         ]);
+    }
+
+    #[test]
+    fn grouped_numbers_parse_as_their_digits() {
+        for num in [
+            "0",
+            "7",
+            "007",
+            "42",
+            "1,000",
+            "269,735",
+            "1,234,567",
+            "999999999999999",
+            "1000000000000000",
+            "1234567890123456",
+            "3.5",
+            "1,234.5",
+            "0.25",
+            "",
+            ",",
+            "1,",
+            "1.",
+        ] {
+            let want: Option<f64> = num.replace(',', "").parse().ok();
+            assert_eq!(parse_grouped(num), want, "{num:?}");
+        }
     }
 
     #[test]
