@@ -23,7 +23,7 @@ pub type Flags = u64;
 /// answers for every list, so a caller asking about one word many times
 /// may keep its flags and test them with [`Set::has`].
 pub fn flags(item: &str) -> Flags {
-    table::probe(&SLOTS, &PACKED, item, |e| ENTRIES[e].0).map_or(0, |e| ENTRIES[e].1)
+    table::probe(&SLOTS, item, |e| ENTRIES[e].0, |e| WORDS[e]).map_or(0, |e| ENTRIES[e].1)
 }
 
 /// One lexicon list: its bit in the shared table.
@@ -89,9 +89,9 @@ mod tests {
     /// list (including ones that share a prefix with listed words) are not.
     #[test]
     fn table_finds_each_entry_and_nothing_else() {
-        for (e, (word, bits)) in ENTRIES.iter().enumerate() {
+        for (e, (word, (_, bits))) in WORDS.iter().zip(&ENTRIES).enumerate() {
             assert_eq!(
-                table::probe(&SLOTS, &PACKED, word, |i| ENTRIES[i].0),
+                table::probe(&SLOTS, word, |i| ENTRIES[i].0, |i| WORDS[i]),
                 Some(e)
             );
             assert_eq!(flags(word), *bits);
@@ -104,10 +104,16 @@ mod tests {
         let slots = table::layout(&words);
         let packed = table::packed(&words);
         for (e, w) in words.iter().enumerate() {
-            assert_eq!(table::probe(&slots, &packed, w, |i| words[i]), Some(e));
+            assert_eq!(
+                table::probe(&slots, w, |i| packed[i], |i| words[i]),
+                Some(e)
+            );
         }
         for absent in ["abcdefghijk", "abcdefg", "b", "e", ""] {
-            assert_eq!(table::probe(&slots, &packed, absent, |i| words[i]), None);
+            assert_eq!(
+                table::probe(&slots, absent, |i| packed[i], |i| words[i]),
+                None
+            );
         }
     }
 

@@ -275,6 +275,15 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Tok<'_>> {
         // the first apostrophe inside the word, for contractions
         let mut quote = None;
         while q < end_body {
+            // most of a word is a run of lower-case ASCII letters
+            let run = q;
+            while q < end_body && bytes[q].is_ascii_lowercase() {
+                q += 1;
+            }
+            counts.letters += q - run;
+            if q >= end_body {
+                break;
+            }
             match CLASS[usize::from(bytes[q])] {
                 LOWER => counts.letters += 1,
                 UPPER => {

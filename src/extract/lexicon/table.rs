@@ -108,15 +108,16 @@ pub fn packed(words: &[&str]) -> Vec<u64> {
         .collect()
 }
 
-/// Finds the entry of `word` by linear probing from its hash; `packed` is
-/// [`packed`] of the entries and `entry(i)` gives the word of entry `i`.
+/// Finds the entry of `word` by linear probing from its hash. `packed(i)`
+/// gives the packed form of entry `i` ([`packed`]) and `word_of(i)` its
+/// word, which only words too long to pack are compared with.
 /// `slots.len()` is a power of two and at least one slot is empty.
 #[inline]
 pub fn probe<'a>(
     slots: &[u32],
-    packed: &[u64],
     word: &str,
-    entry: impl Fn(usize) -> &'a str,
+    packed: impl Fn(usize) -> u64,
+    word_of: impl Fn(usize) -> &'a str,
 ) -> Option<usize> {
     let short = pack(word.as_bytes());
     let h = match short {
@@ -135,8 +136,8 @@ pub fn probe<'a>(
         if s & !index_mask == fp {
             let e = (s & index_mask) as usize - 1;
             let hit = match short {
-                Some(w) => packed[e] == w,
-                None => entry(e) == word,
+                Some(w) => packed(e) == w,
+                None => word_of(e) == word,
             };
             if hit {
                 return Some(e);
