@@ -68,7 +68,8 @@ pub fn extract_with_attributions(doc: &Document, attributions: &[Attribution]) -
     if body.is_empty() || body.end > text.len() {
         return Entities::default();
     }
-    let toks = tokens::tokenize(text, body);
+    let lower = tokens::lowered(text, body);
+    let toks = tokens::tokenize(text, &lower, body);
     let mut consumed = vec![false; toks.len()];
     let mut cands = Vec::new();
 
