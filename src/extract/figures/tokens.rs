@@ -276,7 +276,8 @@ pub(super) fn tokenize(text: &str, body: Span) -> Tokens {
         // English runs five or six bytes a token: one allocation for most
         // bodies.
         toks: Vec::with_capacity(body.len() / 5 + 1),
-        starts: Vec::new(),
+        // Numbers and number words are a few in a hundred tokens.
+        starts: Vec::with_capacity(body.len() / 128 + 8),
         sent: 0,
         space: false,
     };

@@ -6,7 +6,6 @@
 //! costs more than the rest of a look-up on keys this size.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::extract::Qualifier;
@@ -50,6 +49,7 @@ fn short_hash(bytes: &[u8]) -> (u64, u64) {
 pub(super) struct Table<K, V> {
     slots: Box<[Option<Slot<K, V>>]>,
     mask: usize,
+    len: usize,
 }
 
 struct Slot<K, V> {
@@ -61,24 +61,37 @@ struct Slot<K, V> {
 }
 
 impl<K: AsRef<str>, V> Table<K, V> {
+    fn with_size(size: usize) -> Self {
+        Table {
+            slots: (0..size).map(|_| None).collect(),
+            mask: size - 1,
+            len: 0,
+        }
+    }
+
+    /// The slot that holds `w`, or the empty one where it would go.
     #[inline]
-    pub fn get(&self, w: &str) -> Option<&V> {
+    fn find(&self, w: &str) -> usize {
         let (hash, tail) = short_hash(w.as_bytes());
         let mut i = hash as usize & self.mask;
         loop {
-            match self.slots.get(i)? {
-                None => return None,
+            match &self.slots[i] {
                 // A key of eight bytes or fewer is its tail and length.
                 Some(s)
-                    if s.tail == tail
+                    if !(s.tail == tail
                         && s.len == w.len()
-                        && (w.len() <= 8 || s.key.as_ref() == w) =>
+                        && (w.len() <= 8 || s.key.as_ref() == w)) =>
                 {
-                    return Some(&s.value);
+                    i = (i + 1) & self.mask;
                 }
-                Some(_) => i = (i + 1) & self.mask,
+                _ => return i,
             }
         }
+    }
+
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<&V> {
+        self.slots[self.find(w)].as_ref().map(|s| &s.value)
     }
 
     pub fn contains_key(&self, w: &str) -> bool {
@@ -88,37 +101,65 @@ impl<K: AsRef<str>, V> Table<K, V> {
     pub fn keys(&self) -> impl Iterator<Item = &K> {
         self.slots.iter().flatten().map(|s| &s.key)
     }
-}
 
-impl<K: AsRef<str> + Eq + std::hash::Hash, V> From<HashMap<K, V>> for Table<K, V> {
-    fn from(map: HashMap<K, V>) -> Self {
-        let size = (map.len() * 2).next_power_of_two().max(8);
-        let mut slots: Vec<Option<Slot<K, V>>> = (0..size).map(|_| None).collect();
-        let mask = size - 1;
-        for (key, value) in map {
-            let (hash, tail) = short_hash(key.as_ref().as_bytes());
-            let mut i = hash as usize & mask;
-            while slots[i].is_some() {
-                i = (i + 1) & mask;
+    /// The value of `key`, `make()` put in first when the table has none.
+    fn entry(&mut self, key: K, make: impl FnOnce() -> V) -> &mut V {
+        // Keep at least half the slots empty, so every search ends.
+        if (self.len + 1) * 2 > self.slots.len() {
+            let mut bigger = Table::with_size(self.slots.len() * 2);
+            for s in std::mem::take(&mut self.slots)
+                .into_vec()
+                .into_iter()
+                .flatten()
+            {
+                let i = bigger.find(s.key.as_ref());
+                bigger.slots[i] = Some(s);
+                bigger.len += 1;
             }
-            slots[i] = Some(Slot {
+            *self = bigger;
+        }
+        let i = self.find(key.as_ref());
+        let slot = &mut self.slots[i];
+        if slot.is_none() {
+            let (_, tail) = short_hash(key.as_ref().as_bytes());
+            *slot = Some(Slot {
                 tail,
                 len: key.as_ref().len(),
                 key,
-                value,
+                value: make(),
             });
+            self.len += 1;
         }
-        Table {
-            slots: slots.into_boxed_slice(),
-            mask,
+        match slot {
+            Some(s) => &mut s.value,
+            None => unreachable!("the slot was just filled"),
+        }
+    }
+
+    /// Puts `value` under `key`, in place of any value it had.
+    fn insert(&mut self, key: K, value: V) {
+        let mut value = Some(value);
+        let slot = self.entry(key, || value.take().expect("taken once"));
+        if let Some(v) = value {
+            *slot = v;
         }
     }
 }
 
-impl<K: AsRef<str> + Eq + std::hash::Hash, V> FromIterator<(K, V)> for Table<K, V> {
+impl<K: AsRef<str>, V> Default for Table<K, V> {
+    fn default() -> Self {
+        Table::with_size(8)
+    }
+}
+
+impl<K: AsRef<str>, V> FromIterator<(K, V)> for Table<K, V> {
     /// A later entry for a key replaces an earlier one, as in a map.
     fn from_iter<I: IntoIterator<Item = (K, V)>>(entries: I) -> Self {
-        entries.into_iter().collect::<HashMap<K, V>>().into()
+        let mut t = Table::default();
+        for (k, v) in entries {
+            t.insert(k, v);
+        }
+        t
     }
 }
 
@@ -206,28 +247,27 @@ impl Class {
 }
 
 static CLASSES: LazyLock<Table<String, Class>> = LazyLock::new(|| {
-    let mut m: HashMap<String, Class> = HashMap::default();
+    let mut t = Table::default();
     for (flag, data) in CLASS_LISTS {
         for item in items(data) {
-            m.entry(fold_item(item)).or_default().0 |= flag;
+            t.entry(fold_item(item), Class::default).0 |= flag;
         }
     }
-    m.into()
+    t
 });
 
 /// `figure_compounds.txt`, two-word nouns ("asylum seekers"), by their
 /// first word. A compound is looked up as its two words, neither of which
 /// holds a space: an item of more words is never found.
 pub(super) static COMPOUNDS: LazyLock<Table<String, Vec<String>>> = LazyLock::new(|| {
-    let mut m: HashMap<String, Vec<String>> = HashMap::default();
+    let mut t = Table::default();
     for item in items(include_str!("../lexicon/figure_compounds.txt")) {
         if let Some((first, second)) = fold_item(item).split_once(' ') {
-            m.entry(first.to_string())
-                .or_default()
+            t.entry(first.to_string(), Vec::new)
                 .push(second.to_string());
         }
     }
-    m.into()
+    t
 });
 
 /// True when "`first` `second`" is a compound noun.
@@ -280,17 +320,14 @@ pub(super) static QUALIFIERS: LazyLock<Table<String, Vec<Phrase>>> = LazyLock::n
         })
         .collect();
     v.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
-    let mut by_last: HashMap<String, Vec<Phrase>> = HashMap::default();
+    let mut by_last = Table::default();
     for p in v {
         if let Some(last) = p.words.last() {
             // Phrases match with `eq_ignore_ascii_case`: keyed the same way.
-            by_last
-                .entry(last.to_ascii_lowercase())
-                .or_default()
-                .push(p);
+            by_last.entry(last.to_ascii_lowercase(), Vec::new).push(p);
         }
     }
-    by_last.into()
+    by_last
 });
 
 pub(super) struct Currencies {
@@ -306,10 +343,10 @@ pub(super) struct Currencies {
 }
 
 pub(super) static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
-    let mut signs = HashMap::new();
-    let mut codes = HashMap::new();
-    let mut words = HashMap::new();
-    let mut pairs: HashMap<&'static str, Vec<(&'static str, &'static str)>> = HashMap::new();
+    let mut signs = Table::default();
+    let mut codes = Table::default();
+    let mut words = Table::default();
+    let mut pairs: WordMap<Vec<(&'static str, &'static str)>> = Table::default();
     for l in items(include_str!("../lexicon/figure_currencies.txt")) {
         let Some((kind, rest)) = l.split_once(char::is_whitespace) else {
             continue;
@@ -324,7 +361,7 @@ pub(super) static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
             "word" => match form.split_once(' ') {
                 Some((first, rest)) => {
                     // A later line for the same name wins, as in the maps.
-                    let seconds = pairs.entry(first).or_default();
+                    let seconds = pairs.entry(first, Vec::new);
                     seconds.retain(|(w, _)| *w != rest);
                     seconds.push((rest, iso));
                     continue;
@@ -336,10 +373,10 @@ pub(super) static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
         map.insert(form, iso);
     }
     Currencies {
-        signs: signs.into(),
-        codes: codes.into(),
-        words: words.into(),
-        pairs: pairs.into(),
+        signs,
+        codes,
+        words,
+        pairs,
     }
 });
 
@@ -529,11 +566,12 @@ mod tests {
 
     #[test]
     fn tables_find_what_maps_find() {
+        use std::collections::HashMap;
         let map: HashMap<String, usize> = (0..300)
             .map(|n| (format!("w{n}"), n))
             .chain((0..40).map(|n| (format!("a longer key {n}"), 1000 + n)))
             .collect();
-        let table: Table<String, usize> = map.clone().into();
+        let table: Table<String, usize> = map.clone().into_iter().collect();
         for n in 0..600 {
             let w = format!("w{n}");
             assert_eq!(table.get(&w), map.get(&w), "{w}");
@@ -550,7 +588,7 @@ mod tests {
             (t.get("a"), t.get("b"), t.get("c")),
             (Some(&3), Some(&2), None)
         );
-        let empty: Table<&str, u8> = HashMap::new().into();
+        let empty: Table<&str, u8> = Table::default();
         assert_eq!(empty.get("a"), None);
     }
 
