@@ -143,10 +143,10 @@ fn letter_run(bytes: &[u8], mut j: usize) -> usize {
 }
 
 /// The end of the word of ASCII letters starting at `i`, with apostrophes
-/// (`'` or `’`) between letters, when a byte that cannot join letters ends
-/// it (white space or a mark other than the apostrophe: `,` and `.` join
-/// digits only), and whether it is all ASCII. `None` for any other word,
-/// which `run` reads.
+/// (`'` or `’`) between letters, when something that cannot join letters
+/// ends it (white space, a mark other than the apostrophe: `,` and `.` join
+/// digits only, or a dash or curly quote), and whether it is all ASCII.
+/// `None` for any other word, which `run` reads.
 #[inline]
 fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
     let mut j = letter_run(bytes, i + 1);
@@ -157,11 +157,19 @@ fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
             None => return Some((j, ascii)),
             Some(&s) if ENDS_LETTERS[s as usize] => return Some((j, ascii)),
             Some(b'\'') if after(1) => j = letter_run(bytes, j + 2),
-            // U+2019, the curly apostrophe.
-            Some(0xE2) if matches!(bytes.get(j + 1..j + 3), Some([0x80, 0x99])) && after(3) => {
-                ascii = false;
-                j = letter_run(bytes, j + 4);
-            }
+            Some(0xE2) => match bytes.get(j + 1..j + 3) {
+                // U+2019, the curly apostrophe, before a letter.
+                Some([0x80, 0x99]) if after(3) => {
+                    ascii = false;
+                    j = letter_run(bytes, j + 4);
+                }
+                Some([0x80, 0x99]) => return None,
+                // U+2010 to U+2027 and U+2030 to U+205E.
+                Some([0x80, 0x90..=0xA7 | 0xB0..=0xBF] | [0x81, 0x80..=0x9E]) => {
+                    return Some((j, ascii));
+                }
+                _ => return None,
+            },
             Some(_) => return None,
         }
     }
@@ -713,6 +721,14 @@ mod tests {
             ("don'", None),
             ("l'\u{e9}t\u{e9}", None),
             ("it\u{2019}", None),
+            ("said\u{201d} he", Some((4, true))),
+            ("war\u{2014}and", Some((3, true))),
+            ("Trump\u{2019}s\u{201d}", Some((9, false))),
+            ("end\u{2026}", Some((3, true))),
+            ("end\u{2028}", None),
+            ("end\u{205f}", None),
+            ("x\u{2070}", None),
+            ("caf\u{e9}s", None),
             ("x2", None),
             ("snake_case", None),
             ("caf\u{e9}", None),

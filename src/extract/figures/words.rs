@@ -45,11 +45,22 @@ fn short_hash(bytes: &[u8]) -> (u64, u64) {
 
 /// A fixed table of words, built once and then only read: open addressing
 /// in a power-of-two array at most half full, so a look-up is a hash, a
-/// slot or two and one comparison of the key.
+/// slot or two and one comparison of the key. Most words looked up are in
+/// no table, and most of those are ruled out by their first byte and
+/// length before any hashing.
 pub(super) struct Table<K, V> {
     slots: Box<[Option<Slot<K, V>>]>,
     mask: usize,
     len: usize,
+    /// By first byte: a bit per key length (the last bit for 31 and more).
+    shapes: Box<[u32; 256]>,
+    /// The empty key is in the table.
+    empty: bool,
+}
+
+/// The bit of `shapes` for a key of `len` bytes.
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 struct Slot<K, V> {
@@ -66,6 +77,17 @@ impl<K: AsRef<str>, V> Table<K, V> {
             slots: (0..size).map(|_| None).collect(),
             mask: size - 1,
             len: 0,
+            shapes: Box::new([0; 256]),
+            empty: false,
+        }
+    }
+
+    /// False when no key has the first byte and length of `w`.
+    #[inline]
+    fn may_hold(&self, w: &str) -> bool {
+        match w.as_bytes().first() {
+            Some(&b) => self.shapes[usize::from(b)] & length_bit(w.len()) != 0,
+            None => self.empty,
         }
     }
 
@@ -91,6 +113,9 @@ impl<K: AsRef<str>, V> Table<K, V> {
 
     #[inline]
     pub fn get(&self, w: &str) -> Option<&V> {
+        if !self.may_hold(w) {
+            return None;
+        }
         self.slots[self.find(w)].as_ref().map(|s| &s.value)
     }
 
@@ -116,11 +141,18 @@ impl<K: AsRef<str>, V> Table<K, V> {
                 bigger.slots[i] = Some(s);
                 bigger.len += 1;
             }
+            bigger.shapes = std::mem::replace(&mut self.shapes, Box::new([0; 256]));
+            bigger.empty = self.empty;
             *self = bigger;
         }
         let i = self.find(key.as_ref());
         let slot = &mut self.slots[i];
         if slot.is_none() {
+            let k = key.as_ref();
+            match k.as_bytes().first() {
+                Some(&b) => self.shapes[usize::from(b)] |= length_bit(k.len()),
+                None => self.empty = true,
+            }
             let (_, tail) = short_hash(key.as_ref().as_bytes());
             *slot = Some(Slot {
                 tail,
@@ -577,6 +609,18 @@ mod tests {
             assert_eq!(table.get(&w), map.get(&w), "{w}");
         }
         assert_eq!(table.get(""), None);
+        assert_eq!(table.get("w"), None);
+        assert_eq!(table.get("w1000"), None);
+        let with_empty: Table<&str, u8> = [("", 1), ("x", 2)].into_iter().collect();
+        assert_eq!(
+            (with_empty.get(""), with_empty.get("x")),
+            (Some(&1), Some(&2))
+        );
+        let long: Table<String, u8> = [("a".repeat(40), 1)].into_iter().collect();
+        assert_eq!(
+            (long.get(&"a".repeat(40)), long.get(&"a".repeat(41))),
+            (Some(&1), None)
+        );
         for n in 0..80 {
             let w = format!("a longer key {n}");
             assert_eq!(table.get(&w), map.get(&w), "{w}");
