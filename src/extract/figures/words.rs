@@ -1,9 +1,13 @@
 //! The word lists the figure rules look words up in, and the lower-case form
 //! they are looked up by.
 //!
-//! The lists are short and their keys a few bytes long, so they are hashed
-//! with a few multiplications rather than the std default SipHash, which
-//! costs more than the rest of a look-up on keys this size.
+//! The lists are short, their keys a few bytes long, and they are looked up
+//! a few times for every figure: each is a fixed open-addressing `Table`
+//! hashed with a few multiplications (SipHash, std's default, and the
+//! perfect-hash sets of `lexicon` cost more than the rest of a look-up on
+//! keys this size). The plain lists merge into one `Class` per word, and the
+//! words that can start a number get a test of their own (`StartWords`),
+//! since the tokenizer asks it of every word.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -291,7 +295,7 @@ static CLASSES: LazyLock<Table<String, Class>> = LazyLock::new(|| {
 /// `figure_compounds.txt`, two-word nouns ("asylum seekers"), by their
 /// first word. A compound is looked up as its two words, neither of which
 /// holds a space: an item of more words is never found.
-pub(super) static COMPOUNDS: LazyLock<Table<String, Vec<String>>> = LazyLock::new(|| {
+static COMPOUNDS: LazyLock<Table<String, Vec<String>>> = LazyLock::new(|| {
     let mut t = Table::default();
     for item in items(include_str!("../lexicon/figure_compounds.txt")) {
         if let Some((first, second)) = fold_item(item).split_once(' ') {
@@ -500,7 +504,7 @@ pub(super) static MONTH_NAMES: LazyLock<WordMap<()>> =
 pub(super) fn is_month_name(w: &str) -> bool {
     if w.is_ascii() {
         let mut buf = [0u8; 24];
-        return MONTH_NAMES.contains_key(&*ascii_lower_in(w, &mut buf));
+        return MONTH_NAMES.contains_key(&ascii_lower_in(w, &mut buf));
     }
     MONTH_NAMES.contains_key(w.to_lowercase().as_str())
 }
@@ -512,7 +516,7 @@ pub(super) fn lower(s: &str) -> String {
 
 /// `s` in ASCII lower case, written into `buf` when it has capitals and is
 /// short enough.
-pub(super) fn ascii_lower_in<'b>(s: &'b str, buf: &'b mut [u8; 24]) -> Cow<'b, str> {
+fn ascii_lower_in<'b>(s: &'b str, buf: &'b mut [u8; 24]) -> Cow<'b, str> {
     if !s.bytes().any(|b| b.is_ascii_uppercase()) {
         return Cow::Borrowed(s);
     }
@@ -638,42 +642,16 @@ mod tests {
 
     #[test]
     fn classes_match_the_lexicon_sets() {
-        let sets: [(&lexicon::Set, fn(Class) -> bool, &str); 7] = [
-            (
-                &lexicon::FIGURE_STOPWORDS,
-                Class::stop,
-                include_str!("../lexicon/figure_stopwords.txt"),
-            ),
-            (
-                &lexicon::FIGURE_ADJECTIVES,
-                Class::adjective,
-                include_str!("../lexicon/figure_adjectives.txt"),
-            ),
-            (
-                &lexicon::FIGURE_CHANGES,
-                Class::change,
-                include_str!("../lexicon/figure_changes.txt"),
-            ),
-            (
-                &lexicon::FIGURE_DETERMINERS,
-                Class::determiner,
-                include_str!("../lexicon/figure_determiners.txt"),
-            ),
-            (
-                &lexicon::FIGURE_LABELS,
-                Class::label,
-                include_str!("../lexicon/figure_labels.txt"),
-            ),
-            (
-                &lexicon::FIGURE_LY_NOUNS,
-                Class::ly_noun,
-                include_str!("../lexicon/figure_ly_nouns.txt"),
-            ),
-            (
-                &lexicon::FIGURE_PLURALS,
-                Class::plural,
-                include_str!("../lexicon/figure_plurals.txt"),
-            ),
+        /// A set, and the class test that stands for it.
+        type Pair = (&'static lexicon::Set, fn(Class) -> bool);
+        let sets: [Pair; 7] = [
+            (&lexicon::FIGURE_STOPWORDS, Class::stop),
+            (&lexicon::FIGURE_ADJECTIVES, Class::adjective),
+            (&lexicon::FIGURE_CHANGES, Class::change),
+            (&lexicon::FIGURE_DETERMINERS, Class::determiner),
+            (&lexicon::FIGURE_LABELS, Class::label),
+            (&lexicon::FIGURE_LY_NOUNS, Class::ly_noun),
+            (&lexicon::FIGURE_PLURALS, Class::plural),
         ];
         // Every item of every list, and a few words in none.
         let mut words: Vec<String> = CLASS_LISTS
@@ -681,7 +659,7 @@ mod tests {
             .flat_map(|(_, data)| items(data).map(fold))
             .collect();
         words.extend(["migrants", "", "Migrants", "The", "estimated"].map(String::from));
-        for (set, has, _) in sets {
+        for (set, has) in sets {
             for w in &words {
                 assert_eq!(has(Class::of(w)), set.contains(w), "{w:?}");
             }
