@@ -167,15 +167,15 @@ impl<'a> Scan<'a> {
     }
 
     fn number_word(&self, i: usize) -> Option<f64> {
-        self.lower(i).and_then(|w| NUMBER_WORDS.get(&*w).copied())
+        self.lower(i).and_then(|w| NUMBER_WORDS.get(&w).copied())
     }
 
     /// A magnitude word standing after a number ("million", "bn").
     fn magnitude_word(&self, i: usize) -> Option<f64> {
         let w = self.lower(i)?;
-        match NUMBER_WORDS.get(&*w) {
+        match NUMBER_WORDS.get(&w) {
             Some(&v) if v >= 100.0 && w != "dozen" => Some(v),
-            _ if w.len() >= 2 => MAGNITUDES.get(&*w).copied(),
+            _ if w.len() >= 2 => MAGNITUDES.get(&w).copied(),
             _ => None,
         }
     }
@@ -282,9 +282,9 @@ impl<'a> Scan<'a> {
         let Some(w) = self.joined(i, false).and_then(|j| self.lower(j)) else {
             return false;
         };
-        FRACTIONS.contains_key(&*w)
+        FRACTIONS.contains_key(&w)
             || NUMBER_WORDS
-                .get(&*w)
+                .get(&w)
                 .is_some_and(|&v| w == "dozen" || v == 100.0 || v >= 1000.0)
     }
 
@@ -360,7 +360,7 @@ impl<'a> Scan<'a> {
                 }
                 break;
             }
-            let Some(&v) = NUMBER_WORDS.get(&*w) else {
+            let Some(&v) = NUMBER_WORDS.get(&w) else {
                 break;
             };
             let class = match (&*w, v) {
@@ -502,13 +502,13 @@ impl<'a> Scan<'a> {
             }
         }
         let a = self.item(j)?;
-        if let Some(seconds) = CURRENCIES.pairs.get(&*a.lower)
+        if let Some(seconds) = CURRENCIES.pairs.get(&a.lower)
             && let Some(b) = self.item(a.next)
             && let Some(&(_, iso)) = seconds.iter().find(|(w, _)| *w == b.lower)
         {
             return Some((iso, b.next));
         }
-        CURRENCIES.words.get(&*a.lower).map(|&iso| (iso, a.next))
+        CURRENCIES.words.get(&a.lower).map(|&iso| (iso, a.next))
     }
 
     /// Why the number at `i` (ending before token `next`) is not a quantity.
@@ -644,7 +644,7 @@ impl<'a> Scan<'a> {
             && self.attached(next)
             && self.attached(next + 1)
             && let Some(w) = self.lower(next + 1)
-            && RATES.get(&*w).is_some_and(|u| *u == w)
+            && RATES.get(&w).is_some_and(|u| *u == w)
         {
             return true;
         }
@@ -994,7 +994,7 @@ impl<'a> Scan<'a> {
         if self.is_punct(j, '/')
             && self.attached(j)
             && let Some(w) = self.lower(j + 1)
-            && let Some(u) = RATES.get(&*w)
+            && let Some(u) = RATES.get(&w)
         {
             return Some(format!("per {u}"));
         }
@@ -1019,14 +1019,14 @@ impl<'a> Scan<'a> {
             if let Some(w) = self.lower(k) {
                 if matches!(&*w, "per" | "a" | "an" | "each" | "every")
                     && let Some(n) = self.lower(k + 1)
-                    && let Some(u) = RATES.get(&*n)
+                    && let Some(u) = RATES.get(&n)
                     && *u == n
                     && !self.lower(k + 2).is_some_and(|x| NOT_RATE.contains(&&*x))
                 {
                     return Some(format!("per {u}"));
                 }
                 if w.ends_with("ly")
-                    && let Some(u) = RATES.get(&*w)
+                    && let Some(u) = RATES.get(&w)
                 {
                     return Some(format!("per {u}"));
                 }

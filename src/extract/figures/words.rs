@@ -1,12 +1,15 @@
 //! The word lists the figure rules look words up in, and the lower-case form
 //! they are looked up by.
 //!
-//! The lists are short and their keys a few bytes long, so they are hashed
-//! with a few multiplications rather than the std default SipHash, which
-//! costs more than the rest of a look-up on keys this size.
+//! The lists are short, their keys a few bytes long, and they are looked up
+//! a few times for every figure: each is a fixed open-addressing `Table`
+//! hashed with a few multiplications (SipHash, std's default, and the
+//! perfect-hash sets of `lexicon` cost more than the rest of a look-up on
+//! keys this size). The plain lists merge into one `Class` per word, and the
+//! words that can start a number get a test of their own (`StartWords`),
+//! since the tokenizer asks it of every word.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::extract::Qualifier;
@@ -46,10 +49,22 @@ fn short_hash(bytes: &[u8]) -> (u64, u64) {
 
 /// A fixed table of words, built once and then only read: open addressing
 /// in a power-of-two array at most half full, so a look-up is a hash, a
-/// slot or two and one comparison of the key.
+/// slot or two and one comparison of the key. Most words looked up are in
+/// no table, and most of those are ruled out by their first byte and
+/// length before any hashing.
 pub(super) struct Table<K, V> {
     slots: Box<[Option<Slot<K, V>>]>,
     mask: usize,
+    len: usize,
+    /// By first byte: a bit per key length (the last bit for 31 and more).
+    shapes: Box<[u32; 256]>,
+    /// The empty key is in the table.
+    empty: bool,
+}
+
+/// The bit of `shapes` for a key of `len` bytes.
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 struct Slot<K, V> {
@@ -61,24 +76,51 @@ struct Slot<K, V> {
 }
 
 impl<K: AsRef<str>, V> Table<K, V> {
+    fn with_size(size: usize) -> Self {
+        Table {
+            slots: (0..size).map(|_| None).collect(),
+            mask: size - 1,
+            len: 0,
+            shapes: Box::new([0; 256]),
+            empty: false,
+        }
+    }
+
+    /// False when no key has the first byte and length of `w`.
     #[inline]
-    pub fn get(&self, w: &str) -> Option<&V> {
+    fn may_hold(&self, w: &str) -> bool {
+        match w.as_bytes().first() {
+            Some(&b) => self.shapes[usize::from(b)] & length_bit(w.len()) != 0,
+            None => self.empty,
+        }
+    }
+
+    /// The slot that holds `w`, or the empty one where it would go.
+    #[inline]
+    fn find(&self, w: &str) -> usize {
         let (hash, tail) = short_hash(w.as_bytes());
         let mut i = hash as usize & self.mask;
         loop {
-            match self.slots.get(i)? {
-                None => return None,
+            match &self.slots[i] {
                 // A key of eight bytes or fewer is its tail and length.
                 Some(s)
-                    if s.tail == tail
+                    if !(s.tail == tail
                         && s.len == w.len()
-                        && (w.len() <= 8 || s.key.as_ref() == w) =>
+                        && (w.len() <= 8 || s.key.as_ref() == w)) =>
                 {
-                    return Some(&s.value);
+                    i = (i + 1) & self.mask;
                 }
-                Some(_) => i = (i + 1) & self.mask,
+                _ => return i,
             }
         }
+    }
+
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<&V> {
+        if !self.may_hold(w) {
+            return None;
+        }
+        self.slots[self.find(w)].as_ref().map(|s| &s.value)
     }
 
     pub fn contains_key(&self, w: &str) -> bool {
@@ -88,37 +130,72 @@ impl<K: AsRef<str>, V> Table<K, V> {
     pub fn keys(&self) -> impl Iterator<Item = &K> {
         self.slots.iter().flatten().map(|s| &s.key)
     }
-}
 
-impl<K: AsRef<str> + Eq + std::hash::Hash, V> From<HashMap<K, V>> for Table<K, V> {
-    fn from(map: HashMap<K, V>) -> Self {
-        let size = (map.len() * 2).next_power_of_two().max(8);
-        let mut slots: Vec<Option<Slot<K, V>>> = (0..size).map(|_| None).collect();
-        let mask = size - 1;
-        for (key, value) in map {
-            let (hash, tail) = short_hash(key.as_ref().as_bytes());
-            let mut i = hash as usize & mask;
-            while slots[i].is_some() {
-                i = (i + 1) & mask;
+    /// The value of `key`, `make()` put in first when the table has none.
+    fn entry(&mut self, key: K, make: impl FnOnce() -> V) -> &mut V {
+        // Keep at least half the slots empty, so every search ends.
+        if (self.len + 1) * 2 > self.slots.len() {
+            let mut bigger = Table::with_size(self.slots.len() * 2);
+            for s in std::mem::take(&mut self.slots)
+                .into_vec()
+                .into_iter()
+                .flatten()
+            {
+                let i = bigger.find(s.key.as_ref());
+                bigger.slots[i] = Some(s);
+                bigger.len += 1;
             }
-            slots[i] = Some(Slot {
+            bigger.shapes = std::mem::replace(&mut self.shapes, Box::new([0; 256]));
+            bigger.empty = self.empty;
+            *self = bigger;
+        }
+        let i = self.find(key.as_ref());
+        let slot = &mut self.slots[i];
+        if slot.is_none() {
+            let k = key.as_ref();
+            match k.as_bytes().first() {
+                Some(&b) => self.shapes[usize::from(b)] |= length_bit(k.len()),
+                None => self.empty = true,
+            }
+            let (_, tail) = short_hash(key.as_ref().as_bytes());
+            *slot = Some(Slot {
                 tail,
                 len: key.as_ref().len(),
                 key,
-                value,
+                value: make(),
             });
+            self.len += 1;
         }
-        Table {
-            slots: slots.into_boxed_slice(),
-            mask,
+        match slot {
+            Some(s) => &mut s.value,
+            None => unreachable!("the slot was just filled"),
+        }
+    }
+
+    /// Puts `value` under `key`, in place of any value it had.
+    fn insert(&mut self, key: K, value: V) {
+        let mut value = Some(value);
+        let slot = self.entry(key, || value.take().expect("taken once"));
+        if let Some(v) = value {
+            *slot = v;
         }
     }
 }
 
-impl<K: AsRef<str> + Eq + std::hash::Hash, V> FromIterator<(K, V)> for Table<K, V> {
+impl<K: AsRef<str>, V> Default for Table<K, V> {
+    fn default() -> Self {
+        Table::with_size(8)
+    }
+}
+
+impl<K: AsRef<str>, V> FromIterator<(K, V)> for Table<K, V> {
     /// A later entry for a key replaces an earlier one, as in a map.
     fn from_iter<I: IntoIterator<Item = (K, V)>>(entries: I) -> Self {
-        entries.into_iter().collect::<HashMap<K, V>>().into()
+        let mut t = Table::default();
+        for (k, v) in entries {
+            t.insert(k, v);
+        }
+        t
     }
 }
 
@@ -206,28 +283,27 @@ impl Class {
 }
 
 static CLASSES: LazyLock<Table<String, Class>> = LazyLock::new(|| {
-    let mut m: HashMap<String, Class> = HashMap::default();
+    let mut t = Table::default();
     for (flag, data) in CLASS_LISTS {
         for item in items(data) {
-            m.entry(fold_item(item)).or_default().0 |= flag;
+            t.entry(fold_item(item), Class::default).0 |= flag;
         }
     }
-    m.into()
+    t
 });
 
 /// `figure_compounds.txt`, two-word nouns ("asylum seekers"), by their
 /// first word. A compound is looked up as its two words, neither of which
 /// holds a space: an item of more words is never found.
-pub(super) static COMPOUNDS: LazyLock<Table<String, Vec<String>>> = LazyLock::new(|| {
-    let mut m: HashMap<String, Vec<String>> = HashMap::default();
+static COMPOUNDS: LazyLock<Table<String, Vec<String>>> = LazyLock::new(|| {
+    let mut t = Table::default();
     for item in items(include_str!("../lexicon/figure_compounds.txt")) {
         if let Some((first, second)) = fold_item(item).split_once(' ') {
-            m.entry(first.to_string())
-                .or_default()
+            t.entry(first.to_string(), Vec::new)
                 .push(second.to_string());
         }
     }
-    m.into()
+    t
 });
 
 /// True when "`first` `second`" is a compound noun.
@@ -280,17 +356,14 @@ pub(super) static QUALIFIERS: LazyLock<Table<String, Vec<Phrase>>> = LazyLock::n
         })
         .collect();
     v.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
-    let mut by_last: HashMap<String, Vec<Phrase>> = HashMap::default();
+    let mut by_last = Table::default();
     for p in v {
         if let Some(last) = p.words.last() {
             // Phrases match with `eq_ignore_ascii_case`: keyed the same way.
-            by_last
-                .entry(last.to_ascii_lowercase())
-                .or_default()
-                .push(p);
+            by_last.entry(last.to_ascii_lowercase(), Vec::new).push(p);
         }
     }
-    by_last.into()
+    by_last
 });
 
 pub(super) struct Currencies {
@@ -306,10 +379,10 @@ pub(super) struct Currencies {
 }
 
 pub(super) static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
-    let mut signs = HashMap::new();
-    let mut codes = HashMap::new();
-    let mut words = HashMap::new();
-    let mut pairs: HashMap<&'static str, Vec<(&'static str, &'static str)>> = HashMap::new();
+    let mut signs = Table::default();
+    let mut codes = Table::default();
+    let mut words = Table::default();
+    let mut pairs: WordMap<Vec<(&'static str, &'static str)>> = Table::default();
     for l in items(include_str!("../lexicon/figure_currencies.txt")) {
         let Some((kind, rest)) = l.split_once(char::is_whitespace) else {
             continue;
@@ -324,7 +397,7 @@ pub(super) static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
             "word" => match form.split_once(' ') {
                 Some((first, rest)) => {
                     // A later line for the same name wins, as in the maps.
-                    let seconds = pairs.entry(first).or_default();
+                    let seconds = pairs.entry(first, Vec::new);
                     seconds.retain(|(w, _)| *w != rest);
                     seconds.push((rest, iso));
                     continue;
@@ -336,10 +409,10 @@ pub(super) static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
         map.insert(form, iso);
     }
     Currencies {
-        signs: signs.into(),
-        codes: codes.into(),
-        words: words.into(),
-        pairs: pairs.into(),
+        signs,
+        codes,
+        words,
+        pairs,
     }
 });
 
@@ -431,7 +504,7 @@ pub(super) static MONTH_NAMES: LazyLock<WordMap<()>> =
 pub(super) fn is_month_name(w: &str) -> bool {
     if w.is_ascii() {
         let mut buf = [0u8; 24];
-        return MONTH_NAMES.contains_key(&*ascii_lower_in(w, &mut buf));
+        return MONTH_NAMES.contains_key(&ascii_lower_in(w, &mut buf));
     }
     MONTH_NAMES.contains_key(w.to_lowercase().as_str())
 }
@@ -443,7 +516,7 @@ pub(super) fn lower(s: &str) -> String {
 
 /// `s` in ASCII lower case, written into `buf` when it has capitals and is
 /// short enough.
-pub(super) fn ascii_lower_in<'b>(s: &'b str, buf: &'b mut [u8; 24]) -> Cow<'b, str> {
+fn ascii_lower_in<'b>(s: &'b str, buf: &'b mut [u8; 24]) -> Cow<'b, str> {
     if !s.bytes().any(|b| b.is_ascii_uppercase()) {
         return Cow::Borrowed(s);
     }
@@ -529,16 +602,29 @@ mod tests {
 
     #[test]
     fn tables_find_what_maps_find() {
+        use std::collections::HashMap;
         let map: HashMap<String, usize> = (0..300)
             .map(|n| (format!("w{n}"), n))
             .chain((0..40).map(|n| (format!("a longer key {n}"), 1000 + n)))
             .collect();
-        let table: Table<String, usize> = map.clone().into();
+        let table: Table<String, usize> = map.clone().into_iter().collect();
         for n in 0..600 {
             let w = format!("w{n}");
             assert_eq!(table.get(&w), map.get(&w), "{w}");
         }
         assert_eq!(table.get(""), None);
+        assert_eq!(table.get("w"), None);
+        assert_eq!(table.get("w1000"), None);
+        let with_empty: Table<&str, u8> = [("", 1), ("x", 2)].into_iter().collect();
+        assert_eq!(
+            (with_empty.get(""), with_empty.get("x")),
+            (Some(&1), Some(&2))
+        );
+        let long: Table<String, u8> = [("a".repeat(40), 1)].into_iter().collect();
+        assert_eq!(
+            (long.get(&"a".repeat(40)), long.get(&"a".repeat(41))),
+            (Some(&1), None)
+        );
         for n in 0..80 {
             let w = format!("a longer key {n}");
             assert_eq!(table.get(&w), map.get(&w), "{w}");
@@ -550,48 +636,22 @@ mod tests {
             (t.get("a"), t.get("b"), t.get("c")),
             (Some(&3), Some(&2), None)
         );
-        let empty: Table<&str, u8> = HashMap::new().into();
+        let empty: Table<&str, u8> = Table::default();
         assert_eq!(empty.get("a"), None);
     }
 
     #[test]
     fn classes_match_the_lexicon_sets() {
-        let sets: [(&lexicon::Set, fn(Class) -> bool, &str); 7] = [
-            (
-                &lexicon::FIGURE_STOPWORDS,
-                Class::stop,
-                include_str!("../lexicon/figure_stopwords.txt"),
-            ),
-            (
-                &lexicon::FIGURE_ADJECTIVES,
-                Class::adjective,
-                include_str!("../lexicon/figure_adjectives.txt"),
-            ),
-            (
-                &lexicon::FIGURE_CHANGES,
-                Class::change,
-                include_str!("../lexicon/figure_changes.txt"),
-            ),
-            (
-                &lexicon::FIGURE_DETERMINERS,
-                Class::determiner,
-                include_str!("../lexicon/figure_determiners.txt"),
-            ),
-            (
-                &lexicon::FIGURE_LABELS,
-                Class::label,
-                include_str!("../lexicon/figure_labels.txt"),
-            ),
-            (
-                &lexicon::FIGURE_LY_NOUNS,
-                Class::ly_noun,
-                include_str!("../lexicon/figure_ly_nouns.txt"),
-            ),
-            (
-                &lexicon::FIGURE_PLURALS,
-                Class::plural,
-                include_str!("../lexicon/figure_plurals.txt"),
-            ),
+        /// A set, and the class test that stands for it.
+        type Pair = (&'static lexicon::Set, fn(Class) -> bool);
+        let sets: [Pair; 7] = [
+            (&lexicon::FIGURE_STOPWORDS, Class::stop),
+            (&lexicon::FIGURE_ADJECTIVES, Class::adjective),
+            (&lexicon::FIGURE_CHANGES, Class::change),
+            (&lexicon::FIGURE_DETERMINERS, Class::determiner),
+            (&lexicon::FIGURE_LABELS, Class::label),
+            (&lexicon::FIGURE_LY_NOUNS, Class::ly_noun),
+            (&lexicon::FIGURE_PLURALS, Class::plural),
         ];
         // Every item of every list, and a few words in none.
         let mut words: Vec<String> = CLASS_LISTS
@@ -599,7 +659,7 @@ mod tests {
             .flat_map(|(_, data)| items(data).map(fold))
             .collect();
         words.extend(["migrants", "", "Migrants", "The", "estimated"].map(String::from));
-        for (set, has, _) in sets {
+        for (set, has) in sets {
             for w in &words {
                 assert_eq!(has(Class::of(w)), set.contains(w), "{w:?}");
             }
