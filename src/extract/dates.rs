@@ -825,7 +825,7 @@ fn ascii_run(line: &[u8], mut i: usize) -> (usize, u64, u8) {
         // letters only: bytes below 0x80 added to at most 0x7f carry into
         // no other byte
         let ascii = !w & HIGH;
-        let v = (w & !HIGH) | ONES * 0x20;
+        let v = (w & !HIGH) | (ONES * 0x20);
         let letter = (v + ONES * (0x80 - 0x61)) & !(v + ONES * (0x80 - 0x7b));
         let stop = !(letter & ascii) & HIGH;
         if stop != 0 {

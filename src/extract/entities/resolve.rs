@@ -2,7 +2,8 @@
 //! per article, named by the fullest form the article gives.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::Span;
 use crate::extract::{Entities, Entity, EntityMention};
@@ -104,27 +105,29 @@ fn same_org(a: &[String], b: &[String]) -> bool {
 }
 
 /// Initials of a name's capitalised words ("Customs and Border Protection"
-/// gives "cbp"); camel-case words give one letter a part ("BizPac" "bp").
-fn initials(name: &str, camel: bool) -> String {
-    let mut out = String::new();
+/// gives "cbp"), plain and camel-case, where camel-case words give one
+/// letter a part ("BizPac" gives "bp").
+fn initials(name: &str) -> (String, String) {
+    let (mut plain, mut camel) = (String::new(), String::new());
     for w in name.split(|c: char| c.is_whitespace() || c == '-') {
         let mut chars = w.chars().filter(|c| c.is_alphanumeric());
         let Some(first) = chars.next() else { continue };
         if !first.is_uppercase() {
             continue;
         }
-        out.extend(first.to_lowercase());
-        if camel {
-            let mut prev_lower = false;
-            for c in chars {
-                if c.is_uppercase() && prev_lower {
-                    out.extend(c.to_lowercase());
-                }
-                prev_lower = c.is_lowercase();
+        plain.extend(first.to_lowercase());
+        camel.extend(first.to_lowercase());
+        let mut prev_lower = false;
+        for c in chars {
+            if c.is_uppercase() && prev_lower {
+                camel.extend(c.to_lowercase());
             }
+            prev_lower = c.is_lowercase();
         }
     }
-    lex::key(&out)
+    // lower-case already: only letters beyond ASCII have accents to fold
+    let folded = |s: String| if s.is_ascii() { s } else { lex::key(&s) };
+    (folded(plain), folded(camel))
 }
 
 /// Edit distance at most one, counting a swap of neighbours as one.
@@ -197,7 +200,7 @@ pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
     // One word taken as an organisation only from its context ("Smith's
     // workers") is still a person's surname when the article names that
     // person in full: it then waits to join them as an alias.
-    let person_words: HashSet<&str> = kept
+    let person_words: FxHashSet<&str> = kept
         .iter()
         .filter(|c| c.kind == Kind::Person && c.words.len() > 1)
         .flat_map(|c| c.words.iter().map(String::as_str))
@@ -267,7 +270,7 @@ pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
     pending.sort_by_key(|c| c.kind != Kind::Person);
 
     // Acronyms: given in parentheses after a name, or the initials of one.
-    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let mut acronyms: FxHashMap<String, usize> = FxHashMap::default();
     for c in &pending {
         if c.kind != Kind::Acronym {
             continue;
@@ -290,13 +293,14 @@ pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
         if e.words.len() < 2 {
             continue;
         }
-        let mut forms = vec![initials(name, false), initials(name, true)];
+        let (plain, camel) = initials(name);
+        let mut forms = vec![plain, camel];
         if !e.person {
             let mut w = name.split_whitespace();
             if lex::is_org_country(w.next().map(lex::key).as_deref()) {
                 let rest: Vec<&str> = w.collect();
-                forms.push(initials(&rest.join(" "), false));
-                forms.push(initials(&rest.join(" "), true));
+                let (plain, camel) = initials(&rest.join(" "));
+                forms.extend([plain, camel]);
             }
         }
         for f in forms {
@@ -305,7 +309,7 @@ pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
             }
         }
     }
-    let lookup_acronym = |k: &str, acronyms: &HashMap<String, usize>| -> Option<usize> {
+    let lookup_acronym = |k: &str, acronyms: &FxHashMap<String, usize>| -> Option<usize> {
         acronyms.get(k).copied().or_else(|| {
             let mut near_hits: Vec<usize> = acronyms
                 .iter()
