@@ -69,22 +69,8 @@ pub fn extract_with_attributions(doc: &Document, attributions: &[Attribution]) -
         return Entities::default();
     }
     let lower = tokens::lowered(text, body);
-    let toks = tokens::tokenize(text, &lower, body);
-    let mut consumed = vec![false; toks.len()];
     let mut cands = Vec::new();
-
-    let (line_names, consumed_spans) = lines::find(text, body, attributions);
-    for span in &consumed_spans {
-        let from = toks.partition_point(|t| t.span.start < span.start);
-        for (i, t) in toks.iter().enumerate().skip(from) {
-            if t.span.start >= span.end {
-                break;
-            }
-            if span.contains(t.span) {
-                consumed[i] = true;
-            }
-        }
-    }
+    let (line_names, mut consumed_spans) = lines::find(text, body, attributions);
     for n in line_names {
         cands.push(Cand {
             span: n.span,
@@ -94,8 +80,90 @@ pub fn extract_with_attributions(doc: &Document, attributions: &[Attribution]) -
             role: None,
         });
     }
+    consumed_spans.sort_unstable();
 
-    let scan = Scanner { text, toks: &toks };
+    // The body a stretch of lines at a time: the words of one stretch are
+    // all the rules look at together (no name runs past a line break), so
+    // memory stays that of a stretch however long the article.
+    let mut toks = Vec::new();
+    let mut consumed = Vec::new();
+    let mut loose = Vec::new();
+    // consumed spans that may hold words of the stretch
+    let mut next_span = 0;
+    let mut active: Vec<Span> = Vec::new();
+    for seg in segments(text.as_bytes(), body) {
+        tokens::tokenize_into(text, &lower, body, seg, &mut toks);
+        while next_span < consumed_spans.len() && consumed_spans[next_span].start < seg.end {
+            active.push(consumed_spans[next_span]);
+            next_span += 1;
+        }
+        active.retain(|s| s.end > seg.start);
+        consumed.clear();
+        consumed.resize(toks.len(), false);
+        for span in &active {
+            let from = toks.partition_point(|t| t.span.start < span.start);
+            for (i, t) in toks.iter().enumerate().skip(from) {
+                if t.span.start >= span.end {
+                    break;
+                }
+                if span.contains(t.span) {
+                    consumed[i] = true;
+                }
+            }
+        }
+        scan_names(text, &toks, &consumed, &mut cands);
+        loose.extend(toks.iter().filter_map(resolve::Loose::of));
+    }
+    resolve::resolve(text, &loose, cands)
+}
+
+/// Longest stretch of the body tokenized at once, in bytes: lines are
+/// taken whole up to it, and a line longer than this alone is cut at a
+/// space (or, failing one, between a word and a symbol).
+const SEGMENT: usize = 1 << 16;
+
+/// The body cut into stretches of about [`SEGMENT`] bytes, each ending
+/// after a line break where one is near.
+fn segments(bytes: &[u8], body: Span) -> impl Iterator<Item = Span> + '_ {
+    let mut start = body.start;
+    std::iter::from_fn(move || {
+        if start >= body.end {
+            return None;
+        }
+        let from = start + SEGMENT;
+        let end = if from >= body.end {
+            body.end
+        } else {
+            let window = &bytes[from..body.end.min(from + SEGMENT)];
+            let at = |pred: fn(&u8) -> bool| window.iter().position(pred).map(|i| from + i);
+            at(|&b| b == b'\n')
+                .or_else(|| at(|&b| b == b' '))
+                .map(|i| i + 1)
+                // "@a@a@a…": before an ASCII symbol, never inside a word
+                .or_else(|| at(|&b| b.is_ascii() && !b.is_ascii_alphanumeric()))
+                .unwrap_or_else(|| {
+                    let mut i = from;
+                    while i < body.end && !is_char_start(bytes[i]) {
+                        i += 1;
+                    }
+                    i
+                })
+        };
+        let seg = Span::new(start, end);
+        start = end;
+        Some(seg)
+    })
+}
+
+/// Whether byte `b` starts a UTF-8 character.
+fn is_char_start(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
+/// Runs of capitalised words among `toks` (less the `consumed` ones), each
+/// judged by [`Scanner::run`].
+fn scan_names(text: &str, toks: &[Tok], consumed: &[bool], cands: &mut Vec<Cand>) {
+    let scan = Scanner { text, toks };
     let mut i = 0;
     while i < toks.len() {
         if consumed[i] || toks[i].title_line || !toks[i].nameable() {
@@ -158,11 +226,9 @@ pub fn extract_with_attributions(doc: &Document, attributions: &[Attribution]) -
             }
             break;
         }
-        scan.run(&run, &mut cands);
+        scan.run(&run, cands);
         i = j;
     }
-
-    resolve::resolve(text, &toks, cands)
 }
 
 /// Folded words of a name: "Sherwood-Randall" gives "sherwood", "randall".
@@ -1010,6 +1076,53 @@ fn trim_connectors<'r>(toks: &[Tok], mut piece: &'r [usize]) -> &'r [usize] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cuts(text: &str) -> Vec<(usize, usize)> {
+        segments(text.as_bytes(), Span::new(0, text.len()))
+            .map(|s| (s.start, s.end))
+            .collect()
+    }
+
+    #[test]
+    fn a_long_body_is_cut_after_line_breaks() {
+        let line = "The Department of Transportation said repairs would cost more.\n";
+        let text = line.repeat(2 * SEGMENT / line.len());
+        let n = line.len();
+        // the first break at or after SEGMENT bytes ends each stretch
+        let first = SEGMENT.div_ceil(n) * n;
+        assert_eq!(cuts(&text), vec![(0, first), (first, text.len())]);
+        // a short body is one stretch
+        assert_eq!(cuts(line), vec![(0, n)]);
+    }
+
+    #[test]
+    fn a_line_longer_than_a_stretch_is_cut_at_a_space_or_before_a_symbol() {
+        let text = "word ".repeat(SEGMENT / 5 * 3);
+        let c = cuts(&text);
+        assert_eq!(c[0], (0, SEGMENT + 5 - SEGMENT % 5));
+        assert_eq!(c.last().map(|s| s.1), Some(text.len()));
+        let handles = "@a".repeat(SEGMENT);
+        assert_eq!(cuts(&handles)[0], (0, SEGMENT));
+        // no symbol at all: a character boundary ("é" is two bytes)
+        let accents = "é".repeat(SEGMENT);
+        assert!(cuts(&accents).iter().all(|s| accents.is_char_boundary(s.0)));
+        assert_eq!(cuts(&accents)[0], (0, SEGMENT));
+    }
+
+    #[test]
+    fn names_on_both_sides_of_a_cut_are_found() {
+        let line =
+            "Mayor Dana Ortiz told the Riverton Port Authority that Ana Ruiz would lead it.\n";
+        let text = line.repeat(SEGMENT / line.len() + 2);
+        let (people, orgs) = run(&text);
+        assert_eq!(people, ["Dana Ortiz", "Ana Ruiz"]);
+        assert_eq!(orgs, ["Riverton Port Authority"]);
+        let doc = Document::new("t.txt", text.clone());
+        let e = extract(&doc);
+        let lines = text.len() / line.len();
+        assert_eq!(e.people[0].mentions.len(), lines);
+        assert_eq!(e.organisations[0].mentions.len(), lines);
+    }
 
     fn run(text: &str) -> (Vec<String>, Vec<String>) {
         let doc = Document::new("t.txt", text.to_string());

@@ -176,7 +176,34 @@ fn near_in<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     s[i..] == l[i + 1..]
 }
 
-pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
+/// A capitalised word no rule may have taken, on a headline or in capitals:
+/// it counts only as a mention of a name found elsewhere.
+pub struct Loose<'a> {
+    span: Span,
+    key: Cow<'a, str>,
+    all_caps: bool,
+}
+
+impl<'a> Loose<'a> {
+    /// The word, if it is one [`resolve`] gives a second look.
+    pub fn of(t: &Tok<'a>) -> Option<Self> {
+        let headline_or_caps = t.title_line || t.all_caps;
+        if !t.cap || t.skip || t.contraction || !headline_or_caps {
+            return None;
+        }
+        // "CEO", "GDP": capitals that name no organisation
+        if t.all_caps && t.is(&lex::NON_ORG_ACRONYMS) {
+            return None;
+        }
+        Some(Loose {
+            span: t.span,
+            key: t.key.clone(),
+            all_caps: t.all_caps,
+        })
+    }
+}
+
+pub fn resolve(text: &str, loose: &[Loose], mut cands: Vec<Cand>) -> Entities {
     cands.sort_by(|a, b| {
         a.span
             .start
@@ -359,17 +386,14 @@ pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
         let i = covered.partition_point(|s| s.start < span.end);
         i > 0 && covered[i - 1].overlaps(span)
     };
-    for t in toks {
-        if !t.cap || t.skip || t.contraction || is_covered(t.span) {
-            continue;
-        }
-        if !t.title_line && !t.all_caps {
+    for t in loose {
+        if is_covered(t.span) {
             continue;
         }
         let k = if t.key.contains('.') {
             Cow::Owned(t.key.replace('.', ""))
         } else {
-            Cow::Borrowed(t.word())
+            Cow::Borrowed(&*t.key)
         };
         let hit = if t.all_caps {
             lookup_acronym(&k, &acronyms).map(|i| (i, "acronym"))
@@ -377,9 +401,6 @@ pub fn resolve(text: &str, toks: &[Tok], mut cands: Vec<Cand>) -> Entities {
             alias_of(&ents, &t.key)
         };
         if let Some((i, rule)) = hit {
-            if t.all_caps && t.is(&lex::NON_ORG_ACRONYMS) {
-                continue;
-            }
             ents[i].add(t.span, rule);
         }
     }

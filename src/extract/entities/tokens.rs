@@ -236,14 +236,31 @@ pub fn lowered(text: &str, body: Span) -> String {
 }
 
 /// Splits `text[body]` into words; `lower` is [`lowered`] of the body.
+#[cfg(test)]
 pub fn tokenize<'a>(text: &'a str, lower: &'a str, body: Span) -> Vec<Tok<'a>> {
+    let mut out = Vec::new();
+    tokenize_into(text, lower, body, body, &mut out);
+    out
+}
+
+/// Replaces `out` with the words of `text[seg]`, a stretch of the body that
+/// starts a line or follows a space (see `entities::segments`); `lower` is
+/// [`lowered`] of the whole body, which the keys borrow.
+pub fn tokenize_into<'a>(
+    text: &'a str,
+    lower: &'a str,
+    body: Span,
+    seg: Span,
+    out: &mut Vec<Tok<'a>>,
+) {
     debug_assert_eq!(lower.len(), body.len());
-    let mut out: Vec<Tok> = Vec::with_capacity((body.len() / 6).min(1 << 16));
-    let end_body = body.end;
+    debug_assert!(body.start <= seg.start && seg.end <= body.end);
+    out.clear();
+    let end_body = seg.end;
     let region = &text[..end_body];
     let bytes = region.as_bytes();
-    let mut p = body.start;
-    let mut prev_end = body.start;
+    let mut p = seg.start;
+    let mut prev_end = seg.start;
     while p < end_body {
         let class = CLASS[usize::from(bytes[p])];
         let mut counts = Counts::default();
@@ -395,7 +412,7 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, body: Span) -> Vec<Tok<'a>> {
         };
         let all_caps = counts.letters >= 2 && counts.upper == counts.letters;
         // Only capitalised words are asked whether they open a sentence.
-        let sent_start = cap && starts_sentence(text, body.start, start, out.last());
+        let sent_start = cap && starts_sentence(text, seg.start, start, out.last());
         let key: Cow<str> = if ascii {
             Cow::Borrowed(&lower[start - body.start..end - body.start])
         } else {
@@ -425,8 +442,7 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, body: Span) -> Vec<Tok<'a>> {
         prev_end = full_end;
         p = q;
     }
-    mark_title_lines(text, &mut out);
-    out
+    mark_title_lines(text, out);
 }
 
 /// Whether the word at `start` opens a sentence: only quotes, brackets,
