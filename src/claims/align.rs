@@ -12,7 +12,9 @@
 //! so that a corpus of millions of statements fits in a few hundred bytes
 //! each.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
@@ -128,7 +130,7 @@ impl Vectors {
             }
         }
         // ids in order of first appearance, words before names in each
-        let mut word_token: HashMap<u32, u32> = HashMap::new();
+        let mut word_token: HashMap<u32, u32> = HashMap::default();
         let mut group_token: Vec<u32> = vec![END; names.len()];
         let mut shown: Vec<u32> = Vec::new();
         let mut v = Vectors::default();
@@ -324,6 +326,37 @@ pub struct Alignment {
     vectors: Vectors,
 }
 
+/// Whether two sorted lists share an item.
+fn shares_any(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// Two sorted lists as one.
+fn merge_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
 /// The members of the group headed by `g`, following `next`.
 fn members(next: &[u32], g: u32) -> impl Iterator<Item = u32> + Clone + '_ {
     std::iter::successors(Some(g), move |&m| {
@@ -347,39 +380,28 @@ pub fn align(store: &Store) -> Alignment {
     let mut next: Vec<u32> = vec![END; n];
     let mut tail: Vec<u32> = (0..n as u32).collect();
     let mut size: Vec<u32> = vec![1; n];
-    let mut links: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
-    fn get(list: Option<&Vec<(u32, f32)>>, g: u32) -> f32 {
-        list.and_then(|l| l.iter().find(|(h, _)| *h == g))
-            .map_or(0.0, |(_, s)| *s)
-    }
-    fn add(links: &mut HashMap<u32, Vec<(u32, f32)>>, from: u32, to: u32, sum: f32) {
-        let list = links.entry(from).or_default();
-        match list.iter_mut().find(|(h, _)| *h == to) {
-            Some((_, s)) => *s += sum,
-            None => list.push((to, sum)),
-        }
-    }
-    fn remove(links: &mut HashMap<u32, Vec<(u32, f32)>>, from: u32, to: u32) {
-        if let Some(list) = links.get_mut(&from) {
-            list.retain(|(h, _)| *h != to);
-        }
-    }
+    // the sums, one entry each way, and each group's neighbours (some
+    // stale: a neighbour since joined to another group has no sum left)
+    let mut links: HashMap<(u32, u32), f32> = HashMap::default();
+    let mut neighbours: Vec<Vec<u32>> = vec![Vec::new(); n];
+    links.reserve(2 * pairs.len());
     for &(score, i, j) in &pairs {
-        links.entry(i).or_default().push((j, score));
-        links.entry(j).or_default().push((i, score));
+        *links.entry((i, j)).or_insert(0.0) += score;
+        *links.entry((j, i)).or_insert(0.0) += score;
+        neighbours[i as usize].push(j);
+        neighbours[j as usize].push(i);
     }
+    // the articles of each group, sorted: a group states each at most once
+    let mut articles: Vec<Vec<u32>> = stubs.iter().map(|s| vec![s.article]).collect();
     for (_, i, j) in pairs {
         let (gi, gj) = (group[i as usize], group[j as usize]);
         if gi == gj {
             continue;
         }
-        let shares_an_article = members(&next, gi).any(|a| {
-            members(&next, gj).any(|b| stubs[a as usize].article == stubs[b as usize].article)
-        });
-        if shares_an_article {
+        if shares_any(&articles[gi as usize], &articles[gj as usize]) {
             continue;
         }
-        let total = get(links.get(&gi), gj);
+        let total = links.get(&(gi, gj)).copied().unwrap_or(0.0);
         let average = total / (size[gi as usize] as f32 * size[gj as usize] as f32);
         if average < THRESHOLD {
             continue;
@@ -390,24 +412,34 @@ pub fn align(store: &Store) -> Alignment {
         if !all_compatible {
             continue;
         }
-        let moved: Vec<u32> = members(&next, gj).collect();
-        for &m in &moved {
+        for m in members(&next, gj) {
             group[m as usize] = gi;
         }
         next[tail[gi as usize] as usize] = gj;
         tail[gi as usize] = tail[gj as usize];
         size[gi as usize] += size[gj as usize];
         size[gj as usize] = 0;
-        for (g, sum) in links.remove(&gj).unwrap_or_default() {
-            remove(&mut links, g, gj);
+        let moved = std::mem::take(&mut articles[gj as usize]);
+        articles[gi as usize] = merge_sorted(&articles[gi as usize], &moved);
+        for g in std::mem::take(&mut neighbours[gj as usize]) {
+            let Some(sum) = links.remove(&(gj, g)) else {
+                continue;
+            };
+            links.remove(&(g, gj));
             if g != gi {
-                add(&mut links, gi, g, sum);
-                add(&mut links, g, gi, sum);
+                let to = links.entry((gi, g)).or_insert_with(|| {
+                    neighbours[gi as usize].push(g);
+                    neighbours[g as usize].push(gi);
+                    0.0
+                });
+                *to += sum;
+                *links.entry((g, gi)).or_insert(0.0) += sum;
             }
         }
-        remove(&mut links, gi, gj);
+        links.remove(&(gi, gj));
     }
     drop(links);
+    drop(neighbours);
     // each group's members in corpus order, and its status
     let mut claims: Vec<ClaimRef> = Vec::new();
     let mut list: Vec<u32> = Vec::new();

@@ -4,7 +4,9 @@
 //! (surname), an acronym of the initials, or a near-miss spelling of
 //! another, and only when that reading is unambiguous in the corpus.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::extract::text::fold;
 
@@ -89,8 +91,9 @@ const COUNTRY_PREFIXES: &[&str] = &[
 
 /// How `short` may stand for `long`: a person by a trailing part of the name
 /// (the surname), an organisation by its name less a country prefix; either
-/// by an acronym of the initials.
-fn stands_for(kind: EntityKind, short: &str, short_key: &[String], long_key: &[String]) -> bool {
+/// by an acronym of the initials (`acronym`: `short` is one, as
+/// [`is_acronym`] tells).
+fn stands_for(kind: EntityKind, acronym: bool, short_key: &[String], long_key: &[String]) -> bool {
     if short_key.is_empty() || short_key.len() >= long_key.len() {
         return false;
     }
@@ -99,7 +102,7 @@ fn stands_for(kind: EntityKind, short: &str, short_key: &[String], long_key: &[S
         return kind == EntityKind::Person
             || extra.iter().all(|w| COUNTRY_PREFIXES.contains(&w.as_str()));
     }
-    if is_acronym(short) && short_key.len() == 1 {
+    if acronym && short_key.len() == 1 {
         let acronym = &short_key[0];
         let full = initials(long_key);
         return *acronym == full
@@ -146,7 +149,7 @@ pub fn group(names: &[(EntityKind, &str)]) -> Vec<usize> {
     // that a corpus of many thousands of names is not compared pair by pair.
     // A block is named by a hash of its key: a million names do not keep
     // five strings each.
-    let mut blocks: HashMap<(EntityKind, u64), Vec<usize>> = HashMap::new();
+    let mut blocks: HashMap<(EntityKind, u64), Vec<usize>> = HashMap::default();
     for &j in &roots {
         let kind = names[j].0;
         let k = &keys[j];
@@ -185,12 +188,13 @@ pub fn group(names: &[(EntityKind, &str)]) -> Vec<usize> {
             .last()
             .map(|last| block(kind, format!("last:{last}")).to_vec())
             .unwrap_or_default();
-        if is_acronym(name) && k.len() == 1 {
+        let acronym = is_acronym(name);
+        if acronym && k.len() == 1 {
             candidates.extend_from_slice(block(kind, format!("initials:{}", sorted(&k[0]))));
         }
         let mut distinct: Vec<usize> = candidates
             .into_iter()
-            .filter(|&j| j != i && stands_for(kind, name, k, &keys[j]))
+            .filter(|&j| j != i && stands_for(kind, acronym, k, &keys[j]))
             .map(|j| find(&parent, j))
             .collect();
         distinct.sort_unstable();

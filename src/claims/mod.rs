@@ -344,6 +344,12 @@ impl Aligned {
 /// Keeps the claims a user asked for: only conflicts, and only those whose
 /// topic or stated text holds every one of `words` (case and accents aside).
 pub fn filter(claims: &mut Vec<Claim>, only_conflicts: bool, words: &[String]) {
+    if words.is_empty() {
+        if only_conflicts {
+            claims.retain(|c| c.status == Status::Conflict);
+        }
+        return;
+    }
     let words: Vec<String> = words
         .iter()
         .map(|w| crate::extract::text::fold(w))

@@ -3,7 +3,7 @@
 //! here in under two hundred bytes, and its evidence is read back from the
 //! article only when a claim is shown (see [`super::evidence`]).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::identity::EntityKind;
 use super::topic::Stated;

@@ -3,7 +3,7 @@
 //! words and named entities of its clause. Nothing here knows any story:
 //! topics are built from general English cues.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use super::identity::EntityKind;
@@ -72,8 +72,17 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// A crude English singular: enough to make "migrants" meet "migrant".
 pub fn singular(word: &str) -> String {
-    let w = word.to_lowercase();
-    let w = w.strip_suffix("'s").unwrap_or(&w);
+    let lower;
+    let w = if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii())
+    {
+        word
+    } else {
+        lower = word.to_lowercase();
+        lower.as_str()
+    };
+    let w = w.strip_suffix("'s").unwrap_or(w);
     if w.len() > 4 && w.ends_with("ies") {
         return format!("{}y", &w[..w.len() - 3]);
     }
@@ -93,8 +102,10 @@ pub fn singular(word: &str) -> String {
     w.to_string()
 }
 
-/// The class of a counted noun phrase, given the words of its sentence.
-pub fn class_of(what: &str, sentence_words: &HashSet<String>) -> String {
+/// The class of a counted noun phrase; `crossing` tells whether its
+/// sentence has a verb of crossing ("crossed", "entered"), asked only of
+/// people.
+pub fn class_of(what: &str, crossing: impl FnOnce() -> bool) -> String {
     let phrase: Vec<String> = fold(what).split_whitespace().map(singular).collect();
     let whole = phrase.join(" ");
     let head = phrase.last().cloned().unwrap_or_default();
@@ -103,7 +114,7 @@ pub fn class_of(what: &str, sentence_words: &HashSet<String>) -> String {
         .or_else(|| CLASSES.get(&head))
         .cloned()
         .unwrap_or(head);
-    if class == "people" && sentence_words.iter().any(|w| CROSSING_VERBS.contains(w)) {
+    if class == "people" && crossing() {
         return "encounter".into();
     }
     class
@@ -115,46 +126,120 @@ fn is_content(word: &str) -> bool {
         && !STOPWORDS.contains(word)
 }
 
-/// Content words within [`WINDOW`] words of `span`, inside `sentence`,
-/// leaving out the words of other figures and dates (`skip`): those are
-/// compared as values and periods, not as words.
-fn window(doc: &Document, sentence: Span, span: Span, skip: &[Span]) -> BTreeMap<String, f32> {
-    let text = doc.slice(sentence);
-    let all: Vec<(usize, &str)> = words(text).collect();
-    let first = all
-        .iter()
-        .position(|(at, _)| sentence.start + at >= span.start);
-    let last = all
-        .iter()
-        .rposition(|(at, _)| sentence.start + at < span.end);
-    let mut out = BTreeMap::new();
-    let (Some(first), Some(last)) = (first, last.or(first)) else {
-        return out;
-    };
-    for (i, (at, word)) in all.iter().enumerate() {
-        let pos = sentence.start + at;
-        if (pos >= span.start && pos < span.end)
-            || skip.iter().any(|s| pos >= s.start && pos < s.end)
-        {
-            continue;
+/// A word of a sentence as the topic rules read it.
+#[derive(Debug)]
+struct Word {
+    /// Byte offset in the text.
+    pos: usize,
+    /// Folded and singular.
+    key: String,
+    content: bool,
+    /// Inside a figure or date: compared as a value or period, not a word.
+    in_value: bool,
+}
+
+/// What the statements of one sentence share, worked out once for all of
+/// them: its words, whether it has a verb of crossing, and the people and
+/// organisations it names.
+struct Sentence {
+    words: Vec<Word>,
+    crossing: std::cell::OnceCell<bool>,
+    entities: Vec<(EntityKind, String)>,
+}
+
+impl Sentence {
+    fn new(
+        doc: &Document,
+        sentence: Span,
+        values: &Values,
+        entities: Vec<(EntityKind, String)>,
+    ) -> Self {
+        let words = words(doc.slice(sentence))
+            .map(|(at, word)| {
+                let pos = sentence.start + at;
+                let key = singular(&fold(word));
+                Word {
+                    pos,
+                    content: is_content(&key),
+                    key,
+                    in_value: values.hold(pos),
+                }
+            })
+            .collect();
+        Sentence {
+            words,
+            crossing: std::cell::OnceCell::new(),
+            entities,
         }
-        let distance = if i < first {
-            first - i
-        } else {
-            i.saturating_sub(last)
-        };
-        if distance > WINDOW {
-            continue;
-        }
-        let w = singular(&fold(word));
-        if !is_content(&w) {
-            continue;
-        }
-        let weight = if distance <= NEAR { 2.0 } else { 1.0 };
-        let slot = out.entry(w).or_insert(0.0f32);
-        *slot = slot.max(weight);
     }
-    out
+
+    fn crossing(&self, doc: &Document, sentence: Span) -> bool {
+        *self.crossing.get_or_init(|| {
+            words(doc.slice(sentence)).any(|(_, w)| CROSSING_VERBS.contains(&w.to_lowercase()))
+        })
+    }
+
+    /// Content words within [`WINDOW`] words of `span`, leaving out the
+    /// words of figures and dates.
+    fn window(&self, span: Span) -> BTreeMap<String, f32> {
+        let all = &self.words;
+        let first = all.iter().position(|w| w.pos >= span.start);
+        let last = all.iter().rposition(|w| w.pos < span.end);
+        let mut out = BTreeMap::new();
+        let (Some(first), Some(last)) = (first, last.or(first)) else {
+            return out;
+        };
+        let from = first.saturating_sub(WINDOW);
+        let to = (last + WINDOW + 1).min(all.len());
+        for (i, w) in all.iter().enumerate().take(to).skip(from) {
+            if (w.pos >= span.start && w.pos < span.end) || w.in_value || !w.content {
+                continue;
+            }
+            let distance = if i < first {
+                first - i
+            } else {
+                i.saturating_sub(last)
+            };
+            if distance > WINDOW {
+                continue;
+            }
+            let weight = if distance <= NEAR { 2.0 } else { 1.0 };
+            let slot = out.entry(w.key.clone()).or_insert(0.0f32);
+            *slot = slot.max(weight);
+        }
+        out
+    }
+}
+
+/// The spans of an article's figures and dates, to ask whether a word lies
+/// in one.
+struct Values {
+    /// Sorted by start.
+    spans: Vec<Span>,
+    /// The furthest end among the spans up to each one.
+    reach: Vec<usize>,
+}
+
+impl Values {
+    fn new(mut spans: Vec<Span>) -> Self {
+        spans.sort_unstable();
+        let reach = spans
+            .iter()
+            .scan(0, |far, s| {
+                *far = s.end.max(*far);
+                Some(*far)
+            })
+            .collect();
+        Values { spans, reach }
+    }
+
+    /// Whether `pos` lies inside one of the spans.
+    fn hold(&self, pos: usize) -> bool {
+        // of the spans starting at or before `pos`, one holds it if the
+        // furthest of their ends is past it
+        let before = self.spans.partition_point(|s| s.start <= pos);
+        before > 0 && self.reach[before - 1] > pos
+    }
 }
 
 fn projected(doc: &Document, sentence: Span, span: Span) -> bool {
@@ -233,11 +318,6 @@ pub fn statements(doc: &Document, found: &Extraction) -> Vec<Stated> {
         .chain(organisations)
         .flat_map(|(k, e)| e.mentions.iter().map(move |m| (m.span, k, e.name.as_str())))
         .collect();
-    let sentence_words = |sentence: Span| -> HashSet<String> {
-        words(doc.slice(sentence))
-            .map(|(_, w)| w.to_lowercase())
-            .collect()
-    };
     let entities_in = |sentence: Span| -> Vec<(EntityKind, String)> {
         let mut names: Vec<(EntityKind, String)> = entity_spans
             .iter()
@@ -248,16 +328,22 @@ pub fn statements(doc: &Document, found: &Extraction) -> Vec<Stated> {
         names.dedup();
         names
     };
-    let values: Vec<Span> = found
-        .figures
-        .iter()
-        .map(|f| f.span)
-        .chain(found.dates.iter().map(|d| d.span))
-        .collect();
+    let values = Values::new(
+        found
+            .figures
+            .iter()
+            .map(|f| f.span)
+            .chain(found.dates.iter().map(|d| d.span))
+            .collect(),
+    );
+    // most sentences hold one or two statements; each is read once
+    let mut sentences: HashMap<Span, Sentence> = HashMap::new();
     let mut out = Vec::new();
     for f in &found.figures {
         let sentence = sentence_at(&doc.text, f.span.start);
-        let in_sentence = sentence_words(sentence);
+        let words = sentences
+            .entry(sentence)
+            .or_insert_with(|| Sentence::new(doc, sentence, &values, entities_in(sentence)));
         let period = found
             .dates
             .iter()
@@ -267,7 +353,7 @@ pub fn statements(doc: &Document, found: &Extraction) -> Vec<Stated> {
             .min_by_key(|(distance, _)| *distance)
             .map(|(_, v)| v.to_string());
         // what is counted is compared as its class, not as words
-        let mut bag = window(doc, sentence, f.span, &values);
+        let mut bag = words.window(f.span);
         for w in f.what.iter().flat_map(|w| w.split_whitespace()) {
             bag.remove(&singular(&fold(w)));
         }
@@ -278,7 +364,10 @@ pub fn statements(doc: &Document, found: &Extraction) -> Vec<Stated> {
             value: shown(f),
             interval: Some(interval(f)),
             topic: Topic {
-                class: f.what.as_deref().map(|w| class_of(w, &in_sentence)),
+                class: f
+                    .what
+                    .as_deref()
+                    .map(|w| class_of(w, || words.crossing(doc, sentence))),
                 unit: Some(f.unit),
                 currency: f.currency,
                 period,
@@ -286,22 +375,24 @@ pub fn statements(doc: &Document, found: &Extraction) -> Vec<Stated> {
                 projected: projected(doc, sentence, f.span),
                 granularity: None,
                 words: bag.into_iter().collect(),
-                entities: entities_in(sentence),
+                entities: words.entities.clone(),
             },
         });
     }
     // a copyright line dates the page, not anything the article claims
     for d in found.dates.iter().filter(|d| d.rule != "copyright-year") {
         let sentence = sentence_at(&doc.text, d.span.start);
-        let mut bag = window(doc, sentence, d.span, &values);
+        let words = sentences
+            .entry(sentence)
+            .or_insert_with(|| Sentence::new(doc, sentence, &values, entities_in(sentence)));
+        let mut bag = words.window(d.span);
         // a date in a sentence with a figure is about what the figure counts
-        let in_sentence = sentence_words(sentence);
         for f in found.figures.iter().filter(|f| sentence.contains(f.span)) {
             if let Some(what) = &f.what {
                 for w in what.split_whitespace() {
                     bag.remove(&singular(&fold(w)));
                 }
-                bag.insert(class_of(what, &in_sentence), 2.0);
+                bag.insert(class_of(what, || words.crossing(doc, sentence)), 2.0);
             }
         }
         out.push(Stated {
@@ -319,7 +410,7 @@ pub fn statements(doc: &Document, found: &Extraction) -> Vec<Stated> {
                 projected: false,
                 granularity: d.value.as_deref().map(granularity),
                 words: bag.into_iter().collect(),
-                entities: entities_in(sentence),
+                entities: words.entities.clone(),
             },
         });
     }
@@ -330,10 +421,6 @@ pub fn statements(doc: &Document, found: &Extraction) -> Vec<Stated> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn set(words: &[&str]) -> HashSet<String> {
-        words.iter().map(|w| w.to_string()).collect()
-    }
 
     #[test]
     fn singular_forms() {
@@ -353,14 +440,19 @@ mod tests {
 
     #[test]
     fn classes_of_counted_nouns() {
-        let none = set(&[]);
-        assert_eq!(class_of("asylum seekers", &none), "people");
-        assert_eq!(class_of("individuals", &none), "people");
-        assert_eq!(class_of("apprehensions", &none), "encounter");
-        assert_eq!(class_of("ballots", &none), "vote");
-        assert_eq!(class_of("tanks", &none), "tank");
+        let none = || false;
+        assert_eq!(class_of("asylum seekers", none), "people");
+        assert_eq!(class_of("individuals", none), "people");
+        assert_eq!(class_of("apprehensions", none), "encounter");
+        assert_eq!(class_of("ballots", none), "vote");
+        assert_eq!(class_of("tanks", none), "tank");
+        assert_eq!(class_of("people", || true), "encounter");
+        let doc = Document::new("a.txt", "Some 500 people crossed the river.".into());
+        let all = Span::new(0, doc.text.len());
+        let values = Values::new(vec![Span::new(5, 8)]);
+        let sentence = Sentence::new(&doc, all, &values, Vec::new());
         assert_eq!(
-            class_of("people", &set(&["crossed", "the", "border"])),
+            class_of("people", || sentence.crossing(&doc, all)),
             "encounter"
         );
     }
@@ -392,7 +484,8 @@ mod tests {
             "Officials said the caravan of 6,000 migrants reached the border.".into(),
         );
         let span = Span::new(30, 35);
-        let bag = window(&doc, Span::new(0, doc.text.len()), span, &[]);
+        let all = Span::new(0, doc.text.len());
+        let bag = Sentence::new(&doc, all, &Values::new(vec![span]), Vec::new()).window(span);
         let words: Vec<&str> = bag.keys().map(String::as_str).collect();
         assert_eq!(
             words,
