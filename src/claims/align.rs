@@ -326,6 +326,87 @@ pub struct Alignment {
     vectors: Vectors,
 }
 
+/// The summed similarity of each two neighbouring groups while statements
+/// are joined, and who neighbours whom. The neighbours of a statement are
+/// first those the pairs give it, packed in one array; joining adds a few
+/// more. Some are stale: a neighbour since joined to another group has no
+/// sum left.
+struct Links {
+    /// One entry a pair of groups, by [`Links::key`].
+    sums: HashMap<u64, f32>,
+    /// The neighbours of statement `i` from the pairs:
+    /// `paired[offsets[i]..offsets[i + 1]]`.
+    offsets: Vec<u32>,
+    paired: Vec<u32>,
+    /// Neighbours a group gained by joining.
+    gained: HashMap<u32, Vec<u32>>,
+}
+
+impl Links {
+    fn new(n: usize, pairs: &[(f32, u32, u32)]) -> Links {
+        let mut sums = HashMap::default();
+        sums.reserve(pairs.len());
+        let mut offsets = vec![0u32; n + 1];
+        for &(score, i, j) in pairs {
+            *sums.entry(Links::key(i, j)).or_insert(0.0) += score;
+            offsets[i as usize + 1] += 1;
+            offsets[j as usize + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill = offsets.clone();
+        let mut paired = vec![0u32; offsets[n] as usize];
+        for &(_, i, j) in pairs {
+            for (a, b) in [(i, j), (j, i)] {
+                paired[fill[a as usize] as usize] = b;
+                fill[a as usize] += 1;
+            }
+        }
+        Links {
+            sums,
+            offsets,
+            paired,
+            gained: HashMap::default(),
+        }
+    }
+
+    /// Either way round, one key.
+    fn key(a: u32, b: u32) -> u64 {
+        (u64::from(a.min(b)) << 32) | u64::from(a.max(b))
+    }
+
+    fn sum(&self, a: u32, b: u32) -> f32 {
+        self.sums.get(&Links::key(a, b)).copied().unwrap_or(0.0)
+    }
+
+    /// Moves the links of group `gone` onto group `into`, which it joined.
+    fn join(&mut self, into: u32, gone: u32) {
+        let Links {
+            sums,
+            offsets,
+            paired,
+            gained,
+        } = self;
+        let from_pairs =
+            &paired[offsets[gone as usize] as usize..offsets[gone as usize + 1] as usize];
+        let gained_by_gone = gained.remove(&gone).unwrap_or_default();
+        for &g in from_pairs.iter().chain(&gained_by_gone) {
+            let Some(sum) = sums.remove(&Links::key(gone, g)) else {
+                continue;
+            };
+            if g != into {
+                let to = sums.entry(Links::key(into, g)).or_insert_with(|| {
+                    gained.entry(into).or_default().push(g);
+                    gained.entry(g).or_default().push(into);
+                    0.0
+                });
+                *to += sum;
+            }
+        }
+    }
+}
+
 /// Whether two sorted lists share an item.
 fn shares_any(a: &[u32], b: &[u32]) -> bool {
     let (mut i, mut j) = (0, 0);
@@ -371,38 +452,34 @@ pub fn align(store: &Store) -> Alignment {
     let stubs = &store.stubs;
     let n = stubs.len();
     // Greedy joining; a group never holds two statements of one article.
-    // `links[g]` holds, for each neighbouring group, the sum of the
-    // similarities between their statements, kept up to date on every
-    // join, so the average linkage of two groups is one look-up. Pairs
-    // below the threshold count as nothing, as pairs sharing no word do.
-    // A group is named by its first member; members are a linked list.
+    // The sum of the similarities between the statements of two groups is
+    // kept up to date on every join (see [`Links`]), so the average linkage
+    // of two groups is one look-up. Pairs below the threshold count as
+    // nothing, as pairs sharing no word do. A group is named by its first
+    // member; members are a linked list.
     let mut group: Vec<u32> = (0..n as u32).collect();
     let mut next: Vec<u32> = vec![END; n];
     let mut tail: Vec<u32> = (0..n as u32).collect();
     let mut size: Vec<u32> = vec![1; n];
-    // the sums, one entry each way, and each group's neighbours (some
-    // stale: a neighbour since joined to another group has no sum left)
-    let mut links: HashMap<(u32, u32), f32> = HashMap::default();
-    let mut neighbours: Vec<Vec<u32>> = vec![Vec::new(); n];
-    links.reserve(2 * pairs.len());
-    for &(score, i, j) in &pairs {
-        *links.entry((i, j)).or_insert(0.0) += score;
-        *links.entry((j, i)).or_insert(0.0) += score;
-        neighbours[i as usize].push(j);
-        neighbours[j as usize].push(i);
-    }
-    // the articles of each group, sorted: a group states each at most once
-    let mut articles: Vec<Vec<u32>> = stubs.iter().map(|s| vec![s.article]).collect();
+    let mut links = Links::new(n, &pairs);
+    // the articles of groups of more than one statement, sorted: a group
+    // states each article at most once
+    let mut articles: HashMap<u32, Vec<u32>> = HashMap::default();
     for (_, i, j) in pairs {
         let (gi, gj) = (group[i as usize], group[j as usize]);
         if gi == gj {
             continue;
         }
-        if shares_any(&articles[gi as usize], &articles[gj as usize]) {
+        let of = |g: u32| {
+            articles.get(&g).map_or(
+                std::slice::from_ref(&stubs[g as usize].article),
+                Vec::as_slice,
+            )
+        };
+        if shares_any(of(gi), of(gj)) {
             continue;
         }
-        let total = links.get(&(gi, gj)).copied().unwrap_or(0.0);
-        let average = total / (size[gi as usize] as f32 * size[gj as usize] as f32);
+        let average = links.sum(gi, gj) / (size[gi as usize] as f32 * size[gj as usize] as f32);
         if average < THRESHOLD {
             continue;
         }
@@ -412,6 +489,9 @@ pub fn align(store: &Store) -> Alignment {
         if !all_compatible {
             continue;
         }
+        let joined = merge_sorted(of(gi), of(gj));
+        articles.remove(&gj);
+        articles.insert(gi, joined);
         for m in members(&next, gj) {
             group[m as usize] = gi;
         }
@@ -419,27 +499,10 @@ pub fn align(store: &Store) -> Alignment {
         tail[gi as usize] = tail[gj as usize];
         size[gi as usize] += size[gj as usize];
         size[gj as usize] = 0;
-        let moved = std::mem::take(&mut articles[gj as usize]);
-        articles[gi as usize] = merge_sorted(&articles[gi as usize], &moved);
-        for g in std::mem::take(&mut neighbours[gj as usize]) {
-            let Some(sum) = links.remove(&(gj, g)) else {
-                continue;
-            };
-            links.remove(&(g, gj));
-            if g != gi {
-                let to = links.entry((gi, g)).or_insert_with(|| {
-                    neighbours[gi as usize].push(g);
-                    neighbours[g as usize].push(gi);
-                    0.0
-                });
-                *to += sum;
-                *links.entry((g, gi)).or_insert(0.0) += sum;
-            }
-        }
-        links.remove(&(gi, gj));
+        links.join(gi, gj);
     }
     drop(links);
-    drop(neighbours);
+    drop(articles);
     // each group's members in corpus order, and its status
     let mut claims: Vec<ClaimRef> = Vec::new();
     let mut list: Vec<u32> = Vec::new();

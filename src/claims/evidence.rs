@@ -4,7 +4,7 @@
 //! of claims, in parallel. An article that changed since it was compared
 //! is found by its fingerprint, and its evidence is left out, not misquoted.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::Hasher;
 
 use rayon::prelude::*;
@@ -43,7 +43,7 @@ impl Texts for Reread<'_> {
 
 /// A hash of an article's text, to tell whether it changed.
 pub fn fingerprint(text: &str) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
+    let mut h = rustc_hash::FxHasher::default();
     h.write(text.as_bytes());
     h.finish()
 }
@@ -88,17 +88,23 @@ impl Aligned {
             })
             .collect();
         let mut problems = Vec::new();
-        let mut quoted: HashMap<usize, Statement> = HashMap::with_capacity(wanted.len());
+        let mut quoted: HashMap<usize, Statement> = HashMap::default();
+        quoted.reserve(wanted.len());
         for r in read {
             match r {
                 Ok(statements) => quoted.extend(statements),
                 Err(p) => problems.push(p),
             }
         }
+        let labels: Vec<String> = claims
+            .par_iter()
+            .map(|c| self.alignment.label(&self.store, c))
+            .collect();
         let claims = claims
             .iter()
-            .map(|c| Claim {
-                topic: self.alignment.label(&self.store, c),
+            .zip(labels)
+            .map(|(c, topic)| Claim {
+                topic,
                 status: c.status,
                 statements: self
                     .alignment

@@ -174,6 +174,18 @@ pub fn group(names: &[(EntityKind, &str)]) -> Vec<usize> {
             ));
         }
     }
+    // the longer names each name may be the end of: "Lopez Obrador" of
+    // "Andres Manuel Lopez Obrador" (a block by the last word alone would
+    // pair every "… Smith" with every other)
+    let mut ends: HashMap<(EntityKind, u64), Vec<usize>> = HashMap::default();
+    for &j in &roots {
+        let k = &keys[j];
+        for from in 1..k.len() {
+            ends.entry((names[j].0, hashed_words(&k[from..])))
+                .or_default()
+                .push(j);
+        }
+    }
     let block = |kind: EntityKind, b: String| {
         blocks
             .get(&(kind, hashed(&b)))
@@ -184,9 +196,11 @@ pub fn group(names: &[(EntityKind, &str)]) -> Vec<usize> {
     for &i in &roots {
         let (kind, name) = names[i];
         let k = &keys[i];
-        let mut candidates: Vec<usize> = k
-            .last()
-            .map(|last| block(kind, format!("last:{last}")).to_vec())
+        // only a longer name ending in this one, or one with its letters
+        // as initials, can be stood for
+        let mut candidates: Vec<usize> = ends
+            .get(&(kind, hashed_words(k)))
+            .cloned()
             .unwrap_or_default();
         let acronym = is_acronym(name);
         if acronym && k.len() == 1 {
@@ -252,10 +266,13 @@ fn sorted(word: &str) -> String {
 }
 
 fn hashed(key: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    key.hash(&mut h);
-    h.finish()
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(key)
+}
+
+fn hashed_words(words: &[String]) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(words)
 }
 
 /// Names one block may hold and still be compared pair by pair.

@@ -6,6 +6,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
 use super::identity::EntityKind;
 use super::{Interval, Kind};
 use crate::document::{Document, Span};
@@ -337,7 +339,7 @@ pub fn statements(doc: &Document, found: &Extraction) -> Vec<Stated> {
             .collect(),
     );
     // most sentences hold one or two statements; each is read once
-    let mut sentences: HashMap<Span, Sentence> = HashMap::new();
+    let mut sentences: FxHashMap<Span, Sentence> = FxHashMap::default();
     let mut out = Vec::new();
     for f in &found.figures {
         let sentence = sentence_at(&doc.text, f.span.start);

@@ -41,16 +41,14 @@ pub fn run(args: &ClaimsArgs, term: Terminal, out: &mut dyn Write) -> anyhow::Re
     // evidence is read back a batch at a time; articles that cannot be
     // read again are reported with the other errors
     let reread = RefCell::new(Vec::new());
-    let shown = aligned
-        .batches(&texts, BATCH)
-        .flat_map(|(mut batch, problems)| {
-            reread.borrow_mut().extend(problems);
-            claims::filter(&mut batch, false, &args.topic);
-            batch
-        });
+    let shown = aligned.batches(&texts, BATCH).map(|(mut batch, problems)| {
+        reread.borrow_mut().extend(problems);
+        claims::filter(&mut batch, false, &args.topic);
+        batch
+    });
     match args.format {
         ExtractFormat::Table => {
-            let all: Vec<Claim> = shown.collect();
+            let all: Vec<Claim> = shown.flatten().collect();
             table::claims(out, &aligned.articles, &all, term.paint)?;
         }
         ExtractFormat::Json => json::claims(out, &aligned.articles, shown, || {

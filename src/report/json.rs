@@ -4,7 +4,9 @@
 
 use std::io::{self, Write};
 
-use super::wire::{ArticleOut, ClaimOut, ClaimsOut, DiffOut, ProblemOut, SCHEMA_VERSION};
+use rayon::prelude::*;
+
+use super::wire::{self, ArticleOut, ArticleRefOut, ClaimOut, DiffOut, ProblemOut, SCHEMA_VERSION};
 use super::{ExtractReporter, Renderer};
 use crate::claims::diff::Diff;
 use crate::claims::{ArticleRef, Claim};
@@ -107,22 +109,53 @@ impl ExtractReporter for Ndjson<'_> {
 pub fn claims(
     out: &mut dyn Write,
     articles: &[ArticleRef],
-    claims: impl Iterator<Item = Claim>,
+    batches: impl Iterator<Item = Vec<Claim>>,
     errors: impl FnOnce() -> Vec<Problem>,
 ) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &ClaimsOut::new(articles, claims, errors))?;
-    writeln!(out)
+    // One pretty document ({schema_version, articles, claims, errors}),
+    // written a part at a time: the claims as they come, each rendered in parallel, and the
+    // errors once all is known.
+    let listed: Vec<ArticleRefOut> = articles.iter().map(ArticleRefOut::from).collect();
+    write!(
+        out,
+        "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"articles\": "
+    )?;
+    out.write_all(&wire::nested(&listed, 1)?)?;
+    out.write_all(b",\n  \"claims\": [")?;
+    let mut any = false;
+    for batch in batches {
+        let rendered: Result<Vec<Vec<u8>>, _> = batch
+            .par_iter()
+            .map(|claim| wire::nested(&ClaimOut::new(claim, articles), 2))
+            .collect();
+        for claim in rendered? {
+            out.write_all(if any { b",\n    " } else { b"\n    " })?;
+            out.write_all(&claim)?;
+            any = true;
+        }
+    }
+    out.write_all(if any { b"\n  ]" } else { b"]" })?;
+    let problems: Vec<ProblemOut> = errors().iter().map(ProblemOut::from).collect();
+    out.write_all(b",\n  \"errors\": ")?;
+    out.write_all(&wire::nested(&problems, 1)?)?;
+    out.write_all(b"\n}\n")
 }
 
-/// `claims --format ndjson`: one claim a line.
+/// `claims --format ndjson`: one claim a line, the lines of a batch
+/// rendered in parallel.
 pub fn claims_ndjson(
     out: &mut dyn Write,
     articles: &[ArticleRef],
-    claims: impl Iterator<Item = Claim>,
+    batches: impl Iterator<Item = Vec<Claim>>,
 ) -> io::Result<()> {
-    for claim in claims {
-        serde_json::to_writer(&mut *out, &ClaimOut::new(&claim, articles))?;
-        writeln!(out)?;
+    for batch in batches {
+        let lines: Result<Vec<Vec<u8>>, _> = batch
+            .par_iter()
+            .map(|claim| wire::json_line(&ClaimOut::new(claim, articles)))
+            .collect();
+        for line in lines? {
+            out.write_all(&line)?;
+        }
     }
     Ok(())
 }

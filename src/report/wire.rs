@@ -3,7 +3,7 @@
 //! renamed or removed without a new [`SCHEMA_VERSION`]. Domain types never
 //! derive `Serialize` for output, so a refactor cannot change output silently.
 
-use std::cell::RefCell;
+use std::io;
 
 use serde::Serialize;
 
@@ -372,42 +372,111 @@ impl<'a> From<&'a ArticleRef> for ArticleRefOut<'a> {
     }
 }
 
-/// `claims --format json`. The claims and the errors are written as they
-/// come, so the claims of a large corpus are never all in memory at once.
-#[derive(Serialize)]
-#[serde(bound(serialize = "I: Iterator<Item = Claim>, E: FnOnce() -> Vec<Problem>"))]
-pub struct ClaimsOut<'a, I, E> {
-    pub schema_version: u32,
-    pub articles: Vec<ArticleRefOut<'a>>,
-    pub claims: ClaimStream<'a, I>,
-    pub errors: Deferred<E>,
+/// Pretty JSON as `serde_json` lays it out, two spaces a level, for a
+/// value that sits `depth` levels deep in a larger document: the parts of
+/// one document rendered apart (in parallel) and written one after another.
+pub struct Nested {
+    depth: usize,
+    has_value: bool,
 }
 
-/// Claims serialized as an iterator yields them.
-pub struct ClaimStream<'a, I> {
-    articles: &'a [ArticleRef],
-    claims: RefCell<Option<I>>,
-}
-
-impl<I: Iterator<Item = Claim>> Serialize for ClaimStream<'_, I> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = serializer.serialize_seq(None)?;
-        for claim in self.claims.borrow_mut().take().into_iter().flatten() {
-            seq.serialize_element(&ClaimOut::new(&claim, self.articles))?;
+impl Nested {
+    pub fn at(depth: usize) -> Self {
+        Nested {
+            depth,
+            has_value: false,
         }
-        seq.end()
+    }
+
+    fn indent<W: ?Sized + io::Write>(&self, w: &mut W) -> io::Result<()> {
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + io::Write>(&mut self, w: &mut W, mark: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(mark)
+    }
+
+    fn close<W: ?Sized + io::Write>(&mut self, w: &mut W, mark: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(mark)
+    }
+
+    fn item<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
     }
 }
 
-/// Problems known only once everything before them is written.
-pub struct Deferred<E>(RefCell<Option<E>>);
-
-impl<E: FnOnce() -> Vec<Problem>> Serialize for Deferred<E> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let problems = self.0.borrow_mut().take().map(|f| f()).unwrap_or_default();
-        serializer.collect_seq(problems.iter().map(ProblemOut::from))
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
     }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// `value` in pretty JSON, `depth` levels deep (see [`Nested`]).
+pub fn nested<T: Serialize + ?Sized>(value: &T, depth: usize) -> serde_json::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Nested::at(depth));
+    value.serialize(&mut ser)?;
+    Ok(out)
+}
+
+/// `value` as one line of compact JSON, line break included.
+pub fn json_line<T: Serialize>(value: &T) -> serde_json::Result<Vec<u8>> {
+    let mut line = serde_json::to_vec(value)?;
+    line.push(b'\n');
+    Ok(line)
 }
 
 /// One topic and what each article states about it.
@@ -453,21 +522,6 @@ impl<'a> ClaimOut<'a> {
                     sentence: &s.sentence,
                 })
                 .collect(),
-        }
-    }
-}
-
-impl<'a, I, E> ClaimsOut<'a, I, E> {
-    /// `claims` in order, then the problems `errors` gives.
-    pub fn new(articles: &'a [ArticleRef], claims: I, errors: E) -> Self {
-        ClaimsOut {
-            schema_version: SCHEMA_VERSION,
-            articles: articles.iter().map(ArticleRefOut::from).collect(),
-            claims: ClaimStream {
-                articles,
-                claims: RefCell::new(Some(claims)),
-            },
-            errors: Deferred(RefCell::new(Some(errors))),
         }
     }
 }
