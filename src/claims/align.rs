@@ -133,7 +133,11 @@ impl Vectors {
         let mut word_token: HashMap<u32, u32> = HashMap::default();
         let mut group_token: Vec<u32> = vec![END; names.len()];
         let mut shown: Vec<u32> = Vec::new();
-        let mut v = Vectors::default();
+        let mut v = Vectors {
+            tokens: Vec::with_capacity(store.words.len() + store.entities.len()),
+            runs: Vec::with_capacity(store.stubs.len()),
+            ..Vectors::default()
+        };
         let mut bag: Vec<(u32, u32)> = Vec::new();
         for stub in &store.stubs {
             bag.clear();
@@ -446,8 +450,11 @@ fn members(next: &[u32], g: u32) -> impl Iterator<Item = u32> + Clone + '_ {
 }
 
 /// Groups the statements of the store into claims.
-pub fn align(store: &Store) -> Alignment {
+/// The store's words are let go once in the vectors.
+pub fn align(store: &mut Store) -> Alignment {
     let vectors = Vectors::new(store);
+    store.words = Vec::new();
+    let store = &*store;
     let pairs = similar_pairs(store, &vectors);
     let stubs = &store.stubs;
     let n = stubs.len();

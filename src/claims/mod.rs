@@ -284,7 +284,7 @@ impl Collector {
             self.store
                 .add_role(article, &canonical[&person], roles, span, sentence);
         }
-        let alignment = align::align(&self.store);
+        let alignment = align::align(&mut self.store);
         Aligned {
             articles: self.articles,
             entries: self.entries,
