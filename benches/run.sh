@@ -7,7 +7,9 @@
 #   SIZES="10 100 1024" benches/run.sh
 #
 # Corpora are built once under $BENCH_DIR (default /tmp/corpus-cli-bench)
-# with ../shared/bench/make_corpus.py and reused afterwards.
+# with ../shared/bench/make_corpus.py and reused afterwards; ripgrep is
+# built once with `cargo install` into $BENCH_DIR/tools (RG=/path/to/rg to
+# use another).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,9 +24,25 @@ install() {
     (apt-get update -qq && apt-get install -y -qq "$@") >/dev/null 2>&1 || true
   fi
 }
-need rg || install ripgrep
+# The baseline is a current ripgrep: built once with cargo into the bench
+# directory (distributions ship old ones, which are slower), else the one
+# on PATH, else the distribution's.
+TOOLS=$BENCH_DIR/tools
+RG=${RG:-}
+if [ -z "$RG" ]; then
+  if [ ! -x "$TOOLS/bin/rg" ] && need cargo; then
+    echo "building ripgrep into $TOOLS (once)" >&2
+    cargo install --quiet --locked ripgrep --root "$TOOLS" >&2 || true
+  fi
+  if [ -x "$TOOLS/bin/rg" ]; then
+    RG=$TOOLS/bin/rg
+  else
+    need rg || install ripgrep
+    RG=$(command -v rg || true)
+  fi
+fi
 [ -x /usr/bin/time ] || install time
-need rg || { echo "ripgrep is needed (apt-get install ripgrep)" >&2; exit 2; }
+[ -n "$RG" ] || { echo "ripgrep is needed (cargo install ripgrep)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "GNU time is needed (apt-get install time)" >&2; exit 2; }
 
 cargo build --release -q
@@ -47,7 +65,8 @@ measure() {
 }
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
-echo "corpus-cli $($BIN --version | cut -d' ' -f2), $(rg --version | head -1)"
+echo "corpus-cli $($BIN --version | cut -d' ' -f2) ($(git rev-parse --short HEAD 2>/dev/null || echo '?')), $("$RG" --version | head -1), $(rustc --version | cut -d' ' -f1-2)"
+echo "CPU: $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
 for size in $SIZES; do
   dir="$BENCH_DIR/c$size"
   if [ ! -f "$dir/INDEX.md" ]; then
@@ -60,17 +79,19 @@ for size in $SIZES; do
   echo
   echo "| command | threads | wall s | MB/s | peak RSS MB |"
   echo "|---|---|---|---|---|"
+  # every run reads the corpus from the page cache: a first read warms it
+  find "$dir" -name '*.txt' -print0 | xargs -0 cat > /dev/null
   # cat does not care about threads: one process reads every file
   measure "cat (read floor)" 1 "$mb" sh -c "find '$dir' -name '*.txt' -print0 | xargs -0 cat > /dev/null"
   declare -A wall=()
   for t in 1 "$CORES"; do
-    measure "rg -c name pairs" "$t" "$mb" rg -j "$t" -c '\b[A-Z][a-z]+ [A-Z][a-z]+\b' "$dir"
+    measure "rg -c name pairs" "$t" "$mb" "$RG" -j "$t" -c '\b[A-Z][a-z]+ [A-Z][a-z]+\b' "$dir"
     wall[rg$t]=$LAST_WALL
     measure "extract --format ndjson" "$t" "$mb" "$BIN" --threads "$t" extract "$dir" --format ndjson
     wall[extract$t]=$LAST_WALL
     measure "summarize" "$t" "$mb" "$BIN" --threads "$t" summarize "$dir"
     wall[summarize$t]=$LAST_WALL
-    measure "claims" "$t" "$mb" "$BIN" --threads "$t" claims "$dir" --format json
+    measure "claims --format json" "$t" "$mb" "$BIN" --threads "$t" claims "$dir" --format json
     wall[claims$t]=$LAST_WALL
   done
   echo

@@ -3,6 +3,9 @@
 //! reporters only lay it out.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::claims::ArticleRef;
 use crate::claims::identity::{self, EntityKind};
@@ -34,14 +37,16 @@ pub struct Named {
     pub mentions: usize,
 }
 
-/// A figure or date of one article, ready to show.
+/// A figure or date of one article, ready to show. Its strings are shared:
+/// a corpus states "2023", "Tuesday" and "$5 million" many times over, and
+/// keeps each once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fact {
     pub kind: &'static str,
-    pub text: String,
-    pub value: String,
+    pub text: Rc<str>,
+    pub value: Rc<str>,
     /// What a figure counts; empty for dates.
-    pub what: String,
+    pub what: Rc<str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,8 +68,24 @@ pub struct Summary {
 #[derive(Debug, Default)]
 pub struct Builder {
     summary: Summary,
-    /// Every entity of every article: kind, name, article number, mentions.
-    names: Vec<(EntityKind, String, usize, usize)>,
+    /// Every entity of every article: its name (in `distinct`), article
+    /// number, mentions.
+    names: Vec<(u32, usize, usize)>,
+    /// The names, each (with its kind) once, in order of first appearance.
+    distinct: Vec<(EntityKind, String)>,
+    ids: HashMap<(EntityKind, String), u32>,
+    /// The strings of the facts, each kept once.
+    strings: HashSet<Rc<str>>,
+}
+
+/// `s` as kept in `strings`, added if new.
+fn shared(strings: &mut HashSet<Rc<str>>, s: &str) -> Rc<str> {
+    if let Some(kept) = strings.get(s) {
+        return Rc::clone(kept);
+    }
+    let kept: Rc<str> = Rc::from(s);
+    strings.insert(Rc::clone(&kept));
+    kept
 }
 
 impl Builder {
@@ -93,41 +114,45 @@ impl Builder {
                 .map(|e| (EntityKind::Organisation, e)),
         );
         for (kind, entity) in entities {
-            self.names
-                .push((kind, entity.name.clone(), number, entity.mentions.len()));
+            let key = (kind, entity.name.clone());
+            let id = match self.ids.get(&key) {
+                Some(&id) => id,
+                None => {
+                    let id = u32::try_from(self.distinct.len()).expect("fewer than 2^32 names");
+                    self.distinct.push(key.clone());
+                    self.ids.insert(key, id);
+                    id
+                }
+            };
+            self.names.push((id, number, entity.mentions.len()));
         }
-        let mut facts: Vec<(usize, Fact)> = found
-            .figures
-            .iter()
-            .map(|f| {
-                let value = crate::report::wire::number(f.value).to_string();
-                let value = match (f.unit, f.currency) {
-                    (crate::extract::Unit::Percent, _) => format!("{value}%"),
-                    (crate::extract::Unit::Money, Some(cur)) => format!("{value} {cur}"),
-                    _ => value,
-                };
-                (
-                    f.span.start,
-                    Fact {
-                        kind: "figure",
-                        text: doc.slice(f.span).to_string(),
-                        value,
-                        what: f.what.clone().unwrap_or_default(),
-                    },
-                )
-            })
-            .chain(found.dates.iter().map(|d| {
-                (
-                    d.span.start,
-                    Fact {
-                        kind: "date",
-                        text: doc.slice(d.span).to_string(),
-                        value: d.value.clone().unwrap_or_else(|| "?".into()),
-                        what: String::new(),
-                    },
-                )
-            }))
-            .collect();
+        let strings = &mut self.strings;
+        let mut facts: Vec<(usize, Fact)> =
+            Vec::with_capacity(found.figures.len() + found.dates.len());
+        for f in &found.figures {
+            let value = crate::report::wire::number(f.value).to_string();
+            let value = match (f.unit, f.currency) {
+                (crate::extract::Unit::Percent, _) => format!("{value}%"),
+                (crate::extract::Unit::Money, Some(cur)) => format!("{value} {cur}"),
+                _ => value,
+            };
+            let fact = Fact {
+                kind: "figure",
+                text: shared(strings, doc.slice(f.span)),
+                value: shared(strings, &value),
+                what: shared(strings, f.what.as_deref().unwrap_or_default()),
+            };
+            facts.push((f.span.start, fact));
+        }
+        for d in &found.dates {
+            let fact = Fact {
+                kind: "date",
+                text: shared(strings, doc.slice(d.span)),
+                value: shared(strings, d.value.as_deref().unwrap_or("?")),
+                what: shared(strings, ""),
+            };
+            facts.push((d.span.start, fact));
+        }
         facts.sort_by_key(|(start, _)| *start);
         self.summary.facts.push(ArticleFacts {
             number,
@@ -137,15 +162,19 @@ impl Builder {
     }
 
     pub fn finish(mut self) -> Summary {
+        // one name stands for the same entity wherever it appears: each is
+        // grouped once
+        self.ids = HashMap::default();
         let tagged: Vec<(EntityKind, &str)> = self
-            .names
+            .distinct
             .iter()
-            .map(|(k, n, _, _)| (*k, n.as_str()))
+            .map(|(k, n)| (*k, n.as_str()))
             .collect();
         let groups = identity::group(&tagged);
         let mut named: BTreeMap<usize, Named> = BTreeMap::new();
-        for ((kind, name, number, mentions), g) in self.names.iter().zip(groups) {
-            let n = named.entry(g).or_insert_with(|| Named {
+        for &(id, number, mentions) in &self.names {
+            let (kind, name) = &self.distinct[id as usize];
+            let n = named.entry(groups[id as usize]).or_insert_with(|| Named {
                 kind: *kind,
                 name: name.clone(),
                 articles: vec![],
@@ -154,8 +183,8 @@ impl Builder {
             if name.chars().count() > n.name.chars().count() {
                 n.name = name.clone();
             }
-            if n.articles.last() != Some(number) {
-                n.articles.push(*number);
+            if n.articles.last() != Some(&number) {
+                n.articles.push(number);
             }
             n.mentions += mentions;
         }

@@ -27,6 +27,10 @@ impl Texts for Vec<Document> {
     }
 }
 
+/// Statements whose evidence is read back at a time when claims are shown
+/// as they come: what showing claims holds at once, however many there are.
+pub const BATCH: usize = 1 << 16;
+
 /// The articles of a corpus, read again from their files.
 pub struct Reread<'c> {
     pub corpus: &'c Corpus,

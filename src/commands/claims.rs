@@ -5,14 +5,11 @@ use std::io::Write;
 
 use super::{Outcome, Terminal};
 
-use crate::claims::evidence::Reread;
+use crate::claims::evidence::{BATCH, Reread};
 use crate::claims::{self, Claim, Collector, Status};
 use crate::cli::{ClaimsArgs, ExtractFormat};
 use crate::extract::Kinds;
 use crate::report::{json, table};
-
-/// Statements whose evidence is read back at a time when claims stream.
-const BATCH: usize = 1 << 16;
 
 pub fn run(args: &ClaimsArgs, term: Terminal, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let corpus = super::open(&args.input)?;

@@ -6,13 +6,16 @@ use std::io::{self, Write};
 
 use rayon::prelude::*;
 
-use super::wire::{self, ArticleOut, ArticleRefOut, ClaimOut, DiffOut, ProblemOut, SCHEMA_VERSION};
+use super::wire::{
+    self, ArticleOut, ArticleRefOut, ClaimOut, DiffOut, ProblemOut, SCHEMA_VERSION, SummaryOut,
+};
 use super::{ExtractReporter, Renderer};
 use crate::claims::diff::Diff;
 use crate::claims::{ArticleRef, Claim};
 use crate::extract::Kinds;
 use crate::pipeline::Article;
 use crate::reader::Problem;
+use crate::summary::Summary;
 
 pub struct Json<'w> {
     out: &'w mut dyn Write,
@@ -121,7 +124,46 @@ pub fn claims(
         "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"articles\": "
     )?;
     out.write_all(&wire::nested(&listed, 1)?)?;
-    out.write_all(b",\n  \"claims\": [")?;
+    out.write_all(b",\n  \"claims\": ")?;
+    claim_list(out, articles, batches)?;
+    let problems: Vec<ProblemOut> = errors().iter().map(ProblemOut::from).collect();
+    out.write_all(b",\n  \"errors\": ")?;
+    out.write_all(&wire::nested(&problems, 1)?)?;
+    out.write_all(b"\n}\n")
+}
+
+/// `summarize --format json`, written as [`claims`] is.
+pub fn summary(
+    out: &mut dyn Write,
+    s: &Summary,
+    articles: &[ArticleRef],
+    batches: impl Iterator<Item = Vec<Claim>>,
+    errors: impl FnOnce() -> Vec<Problem>,
+) -> io::Result<()> {
+    let known = SummaryOut::new(s);
+    write!(
+        out,
+        "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"articles\": "
+    )?;
+    out.write_all(&wire::nested(&known.articles, 1)?)?;
+    out.write_all(b",\n  \"claims\": ")?;
+    claim_list(out, articles, batches)?;
+    out.write_all(b",\n  \"named\": ")?;
+    out.write_all(&wire::nested(&known.named, 1)?)?;
+    let problems: Vec<ProblemOut> = errors().iter().map(ProblemOut::from).collect();
+    out.write_all(b",\n  \"errors\": ")?;
+    out.write_all(&wire::nested(&problems, 1)?)?;
+    out.write_all(b"\n}\n")
+}
+
+/// The claims of a pretty document, a list one level deep, each claim
+/// rendered in parallel with the others of its batch.
+fn claim_list(
+    out: &mut dyn Write,
+    articles: &[ArticleRef],
+    batches: impl Iterator<Item = Vec<Claim>>,
+) -> io::Result<()> {
+    out.write_all(b"[")?;
     let mut any = false;
     for batch in batches {
         let rendered: Result<Vec<Vec<u8>>, _> = batch
@@ -134,11 +176,7 @@ pub fn claims(
             any = true;
         }
     }
-    out.write_all(if any { b"\n  ]" } else { b"]" })?;
-    let problems: Vec<ProblemOut> = errors().iter().map(ProblemOut::from).collect();
-    out.write_all(b",\n  \"errors\": ")?;
-    out.write_all(&wire::nested(&problems, 1)?)?;
-    out.write_all(b"\n}\n")
+    out.write_all(if any { b"\n  ]" } else { b"]" })
 }
 
 /// `claims --format ndjson`: one claim a line, the lines of a batch

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use super::sanitize::cell;
 use super::table::{SUMMARY_HEADER, numbers, summary_row};
-use crate::claims::Comparison;
+use crate::claims::{ArticleRef, Claim};
 use crate::summary::Summary;
 
 fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
@@ -21,37 +21,46 @@ fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::Resu
     rows.iter().try_for_each(|r| row(out, r))
 }
 
-pub fn summary(out: &mut dyn Write, s: &Summary, c: &Comparison) -> io::Result<()> {
+/// `summarize --format markdown`; the claims come in batches, as they are
+/// read back.
+pub fn summary(
+    out: &mut dyn Write,
+    s: &Summary,
+    articles: &[ArticleRef],
+    batches: impl Iterator<Item = Vec<Claim>>,
+) -> io::Result<()> {
     writeln!(out, "## Articles\n")?;
     let rows: Vec<Vec<String>> = s.articles.iter().map(summary_row).collect();
     table(out, &SUMMARY_HEADER, &rows)?;
     if s.articles.iter().any(|a| a.published_inferred) {
         writeln!(out, "\n~ publication date inferred from the text")?;
     }
-    if !c.claims.is_empty() {
+    let mut batches = batches.peekable();
+    if batches.peek().is_some() {
         writeln!(
             out,
             "\n## Where the articles conflict, then where they agree\n"
         )?;
-        let rows: Vec<Vec<String>> = c
-            .claims
-            .iter()
-            .map(|claim| {
+        table(out, &["topic", "status", "values"], &[])?;
+        for batch in batches {
+            for claim in &batch {
                 let values = claim
                     .statements
                     .iter()
                     .map(|st| {
                         format!(
                             "#{} {} (“{}”)",
-                            c.articles[st.article].number, st.value, st.text
+                            articles[st.article].number, st.value, st.text
                         )
                     })
                     .collect::<Vec<_>>()
                     .join("; ");
-                vec![claim.topic.clone(), claim.status.name().into(), values]
-            })
-            .collect();
-        table(out, &["topic", "status", "values"], &rows)?;
+                row(
+                    out,
+                    &[claim.topic.clone(), claim.status.name().into(), values],
+                )?;
+            }
+        }
     }
     if !s.named.is_empty() {
         writeln!(out, "\n## People and organisations\n")?;
@@ -82,9 +91,9 @@ pub fn summary(out: &mut dyn Write, s: &Summary, c: &Comparison) -> io::Result<(
             .map(|f| {
                 vec![
                     f.kind.into(),
-                    f.text.clone(),
-                    f.value.clone(),
-                    f.what.clone(),
+                    f.text.to_string(),
+                    f.value.to_string(),
+                    f.what.to_string(),
                 ]
             })
             .collect();

@@ -11,7 +11,7 @@ use super::paint::{Paint, Tint};
 use super::sanitize::cell;
 use super::wire::number;
 use crate::claims::diff::Diff;
-use crate::claims::{ArticleRef, Claim, Comparison};
+use crate::claims::{ArticleRef, Claim};
 use crate::document::Document;
 use crate::extract::{Kinds, Qualifier, Unit};
 use crate::pipeline::Article;
@@ -375,8 +375,15 @@ pub fn summary_row(a: &ArticleRow) -> Vec<String> {
     ]
 }
 
-/// `summarize --format table`.
-pub fn summary(out: &mut dyn Write, s: &Summary, c: &Comparison, paint: Paint) -> io::Result<()> {
+/// `summarize --format table`; the claims come in batches, as they are read
+/// back, each batch a table.
+pub fn summary(
+    out: &mut dyn Write,
+    s: &Summary,
+    articles: &[ArticleRef],
+    batches: impl Iterator<Item = Vec<Claim>>,
+    paint: Paint,
+) -> io::Result<()> {
     writeln!(out, "{}", paint.heading("Articles"))?;
     writeln!(
         out,
@@ -386,13 +393,16 @@ pub fn summary(out: &mut dyn Write, s: &Summary, c: &Comparison, paint: Paint) -
     if s.articles.iter().any(|a| a.published_inferred) {
         writeln!(out, "~ publication date inferred from the text")?;
     }
-    if !c.claims.is_empty() {
+    let mut batches = batches.peekable();
+    if batches.peek().is_some() {
         writeln!(
             out,
             "\n{}",
             paint.heading("Where the articles conflict, then where they agree")
         )?;
-        writeln!(out, "{}", claims_table(paint, &c.claims, &c.articles))?;
+        for batch in batches {
+            writeln!(out, "{}", claims_table(paint, &batch, articles))?;
+        }
     }
     if !s.named.is_empty() {
         writeln!(out, "\n{}", paint.heading("People and organisations"))?;
@@ -416,9 +426,9 @@ pub fn summary(out: &mut dyn Write, s: &Summary, c: &Comparison, paint: Paint) -
         let rows = a.facts.iter().map(|f| {
             vec![
                 f.kind.into(),
-                f.text.clone(),
-                f.value.clone(),
-                f.what.clone(),
+                f.text.to_string(),
+                f.value.to_string(),
+                f.what.to_string(),
             ]
         });
         writeln!(

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::claims::diff::Diff;
 use crate::claims::identity::EntityKind;
-use crate::claims::{ArticleRef, Claim, Comparison};
+use crate::claims::{ArticleRef, Claim};
 use crate::document::{Document, Span};
 use crate::extract::{DateMention, Entity, EntityMention, Figure, Kinds, Post, Qualifier, Unit};
 use crate::pipeline::Article;
@@ -244,15 +244,15 @@ fn post<'a>(doc: &'a Document, p: &'a Post) -> PostOut<'a> {
     }
 }
 
-/// `summarize --format json`.
-#[derive(Debug, Serialize)]
+/// `summarize --format json`: `{schema_version, articles, claims, named,
+/// errors}`, where `claims` (topics two or more articles state: conflicts,
+/// then agreements) are [`ClaimOut`]s, written as they come, and `errors`
+/// are [`ProblemOut`]s, written last (see `json::summary`). These are the
+/// parts known before the claims.
+#[derive(Debug)]
 pub struct SummaryOut<'a> {
-    pub schema_version: u32,
     pub articles: Vec<SummaryArticleOut<'a>>,
-    /// Topics two or more articles state: conflicts, then agreements.
-    pub claims: Vec<ClaimOut<'a>>,
     pub named: Vec<NamedOut<'a>>,
-    pub errors: Vec<ProblemOut>,
 }
 
 #[derive(Debug, Serialize)]
@@ -295,10 +295,9 @@ pub struct NamedOut<'a> {
 }
 
 impl<'a> SummaryOut<'a> {
-    pub fn new(s: &'a crate::summary::Summary, c: &'a Comparison, problems: &[Problem]) -> Self {
+    pub fn new(s: &'a crate::summary::Summary) -> Self {
         let file_of = |n: usize| s.articles[n - 1].article.file.as_str();
         SummaryOut {
-            schema_version: SCHEMA_VERSION,
             articles: s
                 .articles
                 .iter()
@@ -325,15 +324,10 @@ impl<'a> SummaryOut<'a> {
                             kind: x.kind,
                             text: &x.text,
                             value: &x.value,
-                            what: Some(x.what.as_str()).filter(|w| !w.is_empty()),
+                            what: Some(&*x.what).filter(|w| !w.is_empty()),
                         })
                         .collect(),
                 })
-                .collect(),
-            claims: c
-                .claims
-                .iter()
-                .map(|x| ClaimOut::new(x, &c.articles))
                 .collect(),
             named: s
                 .named
@@ -345,7 +339,6 @@ impl<'a> SummaryOut<'a> {
                     mentions: n.mentions,
                 })
                 .collect(),
-            errors: problems.iter().map(ProblemOut::from).collect(),
         }
     }
 }
