@@ -43,7 +43,9 @@ fn compatible(store: &Store, a: &Stub, b: &Stub) -> bool {
     };
     match a.kind {
         Kind::Date => {
-            a.granularity.is_none() || b.granularity.is_none() || a.granularity == b.granularity
+            a.granularity.get().is_none()
+                || b.granularity.get().is_none()
+                || a.granularity == b.granularity
         }
         // one claim per person: the topic says whose role it is
         Kind::Role => a.entities.of(&store.entities) == b.entities.of(&store.entities),
@@ -55,8 +57,8 @@ fn compatible(store: &Store, a: &Stub, b: &Stub) -> bool {
             comparable_magnitude(a, b)
                 && a.unit == b.unit
                 && a.currency == b.currency
-                && both(a.class, b.class)
-                && both(span(a.period), span(b.period))
+                && both(a.class.get(), b.class.get())
+                && both(span(a.period.get()), span(b.period.get()))
                 && a.rate == b.rate
                 && a.projected == b.projected
         }
@@ -243,8 +245,8 @@ fn bonus(a: &Stub, b: &Stub) -> f32 {
         return 0.0;
     }
     let same = |p: Option<u32>, q: Option<u32>| p.is_some() && p == q;
-    f32::from(u8::from(same(a.class, b.class))) * CLASS_BONUS
-        + f32::from(u8::from(same(a.period, b.period))) * PERIOD_BONUS
+    f32::from(u8::from(same(a.class.get(), b.class.get()))) * CLASS_BONUS
+        + f32::from(u8::from(same(a.period.get(), b.period.get()))) * PERIOD_BONUS
 }
 
 /// The pairs of statements alike enough to share a topic, best first:
@@ -595,7 +597,7 @@ impl Alignment {
             .collect();
         words.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let first = &store.stubs[claim.first as usize];
-        let mut parts: Vec<&str> = first.class.iter().map(|&c| store.name(c)).collect();
+        let mut parts: Vec<&str> = first.class.get().iter().map(|&c| store.name(c)).collect();
         for (id, _) in words {
             if parts.len() >= 4 {
                 break;
@@ -605,8 +607,8 @@ impl Alignment {
                 parts.push(token);
             }
         }
-        parts.extend(first.period.iter().map(|&p| store.name(p)));
-        parts.extend(first.rate.iter().map(|&r| store.name(r)));
+        parts.extend(first.period.get().map(|p| store.name(p)));
+        parts.extend(first.rate.get().map(|r| store.name(r)));
         if first.projected {
             parts.push("(projected)");
         }

@@ -80,6 +80,23 @@ impl At {
     }
 }
 
+/// A symbol or none, in four bytes (an `Option<u32>` takes eight, and a
+/// statement has five).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaybeSymbol(u32);
+
+impl MaybeSymbol {
+    const NONE: u32 = u32::MAX;
+
+    pub fn of(symbol: Option<u32>) -> Self {
+        MaybeSymbol(symbol.filter(|&s| s != Self::NONE).unwrap_or(Self::NONE))
+    }
+
+    pub fn get(self) -> Option<u32> {
+        Some(self.0).filter(|&s| s != Self::NONE)
+    }
+}
+
 /// One statement as comparison needs it.
 #[derive(Debug, Clone)]
 pub struct Stub {
@@ -89,17 +106,17 @@ pub struct Stub {
     pub projected: bool,
     pub unit: Option<Unit>,
     /// Symbols: the currency of a sum, the calendar unit of a date.
-    pub currency: Option<u32>,
-    pub granularity: Option<u32>,
+    pub currency: MaybeSymbol,
+    pub granularity: MaybeSymbol,
     /// Where it is stated, and the sentence around it.
     pub span: At,
     pub sentence: At,
     pub interval: Option<Interval>,
     /// Symbols: the value as shown, the counted class, period and rate.
     pub value: u32,
-    pub class: Option<u32>,
-    pub period: Option<u32>,
-    pub rate: Option<u32>,
+    pub class: MaybeSymbol,
+    pub period: MaybeSymbol,
+    pub rate: MaybeSymbol,
     /// Content words in [`Store::words`]: symbol × 2, plus 1 for weight 2.
     pub words: Run,
     /// Entities in [`Store::entities`]: indices into [`Store::entity_names`].
@@ -171,15 +188,15 @@ impl Store {
             kind: s.kind,
             projected: topic.projected,
             unit: topic.unit,
-            currency: topic.currency.map(|c| self.symbols.id(c)),
-            granularity: topic.granularity.map(|g| self.symbols.id(g)),
+            currency: MaybeSymbol::of(topic.currency.map(|c| self.symbols.id(c))),
+            granularity: MaybeSymbol::of(topic.granularity.map(|g| self.symbols.id(g))),
             span: At::of(s.span),
             sentence: At::of(s.sentence),
             interval: s.interval,
             value,
-            class,
-            period,
-            rate,
+            class: MaybeSymbol::of(class),
+            period: MaybeSymbol::of(period),
+            rate: MaybeSymbol::of(rate),
             words,
             entities,
         });
@@ -199,15 +216,15 @@ impl Store {
             kind: Kind::Role,
             projected: false,
             unit: None,
-            currency: None,
-            granularity: None,
+            currency: MaybeSymbol::of(None),
+            granularity: MaybeSymbol::of(None),
             span: At::of(span),
             sentence: At::of(sentence),
             interval: None,
             value,
-            class,
-            period: None,
-            rate: None,
+            class: MaybeSymbol::of(class),
+            period: MaybeSymbol::of(None),
+            rate: MaybeSymbol::of(None),
             words: Run::default(),
             entities,
         });
@@ -252,7 +269,9 @@ mod tests {
         assert_eq!(store.name(a.value), "6000");
         assert_eq!(store.name(b.value), ">15000");
         assert_eq!(a.class, b.class);
-        assert_eq!(store.name(a.period.unwrap()), "2023-12");
+        assert_eq!(store.name(a.period.get().unwrap()), "2023-12");
+        assert_eq!(a.rate.get(), None);
+        assert_eq!(std::mem::size_of::<Stub>(), 88);
         let words: Vec<(&str, f32)> = b
             .words
             .of(&store.words)
