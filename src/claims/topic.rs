@@ -74,34 +74,48 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// A crude English singular: enough to make "migrants" meet "migrant".
 pub fn singular(word: &str) -> String {
-    let lower;
-    let w = if word
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii())
-    {
-        word
-    } else {
-        lower = word.to_lowercase();
-        lower.as_str()
-    };
-    let w = w.strip_suffix("'s").unwrap_or(w);
-    if w.len() > 4 && w.ends_with("ies") {
-        return format!("{}y", &w[..w.len() - 3]);
+    if is_plain_lower(word) {
+        return singular_of_lower(word.to_string());
     }
-    if w.len() > 4
+    singular_of_lower(word.to_lowercase())
+}
+
+/// [`singular`] of a word already folded (see [`fold`]), cut in place.
+fn singular_folded(word: String) -> String {
+    if is_plain_lower(&word) {
+        singular_of_lower(word)
+    } else {
+        singular(&word)
+    }
+}
+
+/// ASCII with no capital letter.
+fn is_plain_lower(word: &str) -> bool {
+    word.bytes()
+        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii())
+}
+
+/// The singular of a lower-case word, made from the word itself.
+fn singular_of_lower(mut w: String) -> String {
+    if w.ends_with("'s") {
+        w.truncate(w.len() - 2);
+    }
+    if w.len() > 4 && w.ends_with("ies") {
+        w.truncate(w.len() - 3);
+        w.push('y');
+    } else if w.len() > 4
         && (w.ends_with("sses") || w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes"))
     {
-        return w[..w.len() - 2].to_string();
-    }
-    if w.len() > 3
+        w.truncate(w.len() - 2);
+    } else if w.len() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")
         && !w.ends_with("us")
         && !w.ends_with("is")
     {
-        return w[..w.len() - 1].to_string();
+        w.truncate(w.len() - 1);
     }
-    w.to_string()
+    w
 }
 
 /// The class of a counted noun phrase; `crossing` tells whether its
@@ -159,7 +173,7 @@ impl Sentence {
         let words = words(doc.slice(sentence))
             .map(|(at, word)| {
                 let pos = sentence.start + at;
-                let key = singular(&fold(word));
+                let key = singular_folded(fold(word));
                 Word {
                     pos,
                     content: is_content(&key),
