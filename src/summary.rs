@@ -3,7 +3,7 @@
 //! reporters only lay it out.
 
 use std::collections::BTreeMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -43,10 +43,10 @@ pub struct Named {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fact {
     pub kind: &'static str,
-    pub text: Rc<str>,
-    pub value: Rc<str>,
+    pub text: Arc<str>,
+    pub value: Arc<str>,
     /// What a figure counts; empty for dates.
-    pub what: Rc<str>,
+    pub what: Arc<str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,16 +75,16 @@ pub struct Builder {
     distinct: Vec<(EntityKind, String)>,
     ids: HashMap<(EntityKind, String), u32>,
     /// The strings of the facts, each kept once.
-    strings: HashSet<Rc<str>>,
+    strings: HashSet<Arc<str>>,
 }
 
 /// `s` as kept in `strings`, added if new.
-fn shared(strings: &mut HashSet<Rc<str>>, s: &str) -> Rc<str> {
+fn shared(strings: &mut HashSet<Arc<str>>, s: &str) -> Arc<str> {
     if let Some(kept) = strings.get(s) {
-        return Rc::clone(kept);
+        return Arc::clone(kept);
     }
-    let kept: Rc<str> = Rc::from(s);
-    strings.insert(Rc::clone(&kept));
+    let kept: Arc<str> = Arc::from(s);
+    strings.insert(Arc::clone(&kept));
     kept
 }
 

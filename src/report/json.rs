@@ -123,12 +123,12 @@ pub fn claims(
         out,
         "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"articles\": "
     )?;
-    out.write_all(&wire::nested(&listed, 1)?)?;
+    wire::write_nested(out, &listed, 1)?;
     out.write_all(b",\n  \"claims\": ")?;
     claim_list(out, articles, batches)?;
     let problems: Vec<ProblemOut> = errors().iter().map(ProblemOut::from).collect();
     out.write_all(b",\n  \"errors\": ")?;
-    out.write_all(&wire::nested(&problems, 1)?)?;
+    wire::write_nested(out, &problems, 1)?;
     out.write_all(b"\n}\n")
 }
 
@@ -145,14 +145,14 @@ pub fn summary(
         out,
         "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"articles\": "
     )?;
-    out.write_all(&wire::nested(&known.articles, 1)?)?;
+    wire::write_nested(out, &known.articles, 1)?;
     out.write_all(b",\n  \"claims\": ")?;
     claim_list(out, articles, batches)?;
     out.write_all(b",\n  \"named\": ")?;
-    out.write_all(&wire::nested(&known.named, 1)?)?;
+    wire::write_nested(out, &known.named, 1)?;
     let problems: Vec<ProblemOut> = errors().iter().map(ProblemOut::from).collect();
     out.write_all(b",\n  \"errors\": ")?;
-    out.write_all(&wire::nested(&problems, 1)?)?;
+    wire::write_nested(out, &problems, 1)?;
     out.write_all(b"\n}\n")
 }
 

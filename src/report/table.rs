@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use rayon::prelude::*;
 use tabled::builder::Builder;
 use tabled::settings::object::Columns;
 use tabled::settings::{Alignment, Style};
@@ -16,7 +17,7 @@ use crate::document::Document;
 use crate::extract::{Kinds, Qualifier, Unit};
 use crate::pipeline::Article;
 use crate::reader::Problem;
-use crate::summary::{ArticleRow, Summary};
+use crate::summary::{ArticleFacts, ArticleRow, Summary};
 
 /// The width tables are wrapped to.
 pub const WIDTH: usize = 100;
@@ -420,24 +421,36 @@ pub fn summary(
             render(paint, &["name", "kind", "articles", "mentions"], rows)
         )?;
     }
-    for a in s.facts.iter().filter(|a| !a.facts.is_empty()) {
-        let title = format!("#{} {}: figures and dates", a.number, cell(&a.file));
-        writeln!(out, "\n{}", paint.heading(&title))?;
-        let rows = a.facts.iter().map(|f| {
-            vec![
-                f.kind.into(),
-                f.text.to_string(),
-                f.value.to_string(),
-                f.what.to_string(),
-            ]
-        });
-        writeln!(
-            out,
-            "{}",
-            render(paint, &["kind", "text", "value", "what"], rows)
-        )?;
+    // one table an article, a chunk of articles laid out in parallel
+    let with_facts: Vec<&ArticleFacts> = s.facts.iter().filter(|a| !a.facts.is_empty()).collect();
+    for chunk in with_facts.chunks(FACT_TABLES_AT_ONCE) {
+        let tables: Vec<String> = chunk.par_iter().map(|a| facts_table(paint, a)).collect();
+        for t in tables {
+            out.write_all(t.as_bytes())?;
+        }
     }
     Ok(())
+}
+
+/// Articles whose fact tables are laid out at a time.
+const FACT_TABLES_AT_ONCE: usize = 1024;
+
+/// One article's figures and dates, under a heading.
+fn facts_table(paint: Paint, a: &ArticleFacts) -> String {
+    let title = format!("#{} {}: figures and dates", a.number, cell(&a.file));
+    let rows = a.facts.iter().map(|f| {
+        vec![
+            f.kind.into(),
+            f.text.to_string(),
+            f.value.to_string(),
+            f.what.to_string(),
+        ]
+    });
+    format!(
+        "\n{}\n{}\n",
+        paint.heading(&title),
+        render(paint, &["kind", "text", "value", "what"], rows)
+    )
 }
 
 /// "1 2 4" for article numbers.

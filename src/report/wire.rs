@@ -465,6 +465,16 @@ pub fn nested<T: Serialize + ?Sized>(value: &T, depth: usize) -> serde_json::Res
     Ok(out)
 }
 
+/// Writes `value` in pretty JSON, `depth` levels deep, straight to `out`.
+pub fn write_nested<T: Serialize + ?Sized>(
+    out: &mut dyn io::Write,
+    value: &T,
+    depth: usize,
+) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, Nested::at(depth));
+    value.serialize(&mut ser)
+}
+
 /// `value` as one line of compact JSON, line break included.
 pub fn json_line<T: Serialize>(value: &T) -> serde_json::Result<Vec<u8>> {
     let mut line = serde_json::to_vec(value)?;
