@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use super::identity::EntityKind;
 use super::{Interval, Kind};
 use crate::document::{Document, Span};
-use crate::extract::text::{fold, sentence_at};
+use crate::extract::text::{fold, fold_into, sentence_at};
 use crate::extract::{Extraction, Figure, Qualifier, Unit, lexicon};
 
 use crate::extract::lexicon::{CLAIM_STOPWORDS as STOPWORDS, CROSSING_VERBS, PROJECTION_CUES};
@@ -80,15 +80,6 @@ pub fn singular(word: &str) -> String {
     singular_of_lower(word.to_lowercase())
 }
 
-/// [`singular`] of a word already folded (see [`fold`]), cut in place.
-fn singular_folded(word: String) -> String {
-    if is_plain_lower(&word) {
-        singular_of_lower(word)
-    } else {
-        singular(&word)
-    }
-}
-
 /// ASCII with no capital letter.
 fn is_plain_lower(word: &str) -> bool {
     word.bytes()
@@ -97,25 +88,31 @@ fn is_plain_lower(word: &str) -> bool {
 
 /// The singular of a lower-case word, made from the word itself.
 fn singular_of_lower(mut w: String) -> String {
-    if w.ends_with("'s") {
-        w.truncate(w.len() - 2);
-    }
-    if w.len() > 4 && w.ends_with("ies") {
-        w.truncate(w.len() - 3);
+    let (keep, y) = singular_cut(&w);
+    w.truncate(keep);
+    if y {
         w.push('y');
-    } else if w.len() > 4
-        && (w.ends_with("sses") || w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes"))
-    {
-        w.truncate(w.len() - 2);
-    } else if w.len() > 3
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
-    {
-        w.truncate(w.len() - 1);
     }
     w
+}
+
+/// How a lower-case word becomes singular: the length of it kept, and
+/// whether a "y" follows ("countries" keeps "countr").
+fn singular_cut(w: &str) -> (usize, bool) {
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    let n = w.len();
+    if n > 4 && w.ends_with("ies") {
+        (n - 3, true)
+    } else if n > 4
+        && (w.ends_with("sses") || w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes"))
+    {
+        (n - 2, false)
+    } else if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
+    {
+        (n - 1, false)
+    } else {
+        (n, false)
+    }
 }
 
 /// The class of a counted noun phrase; `crossing` tells whether its
@@ -147,8 +144,8 @@ fn is_content(word: &str) -> bool {
 struct Word {
     /// Byte offset in the text.
     pos: usize,
-    /// Folded and singular.
-    key: String,
+    /// Folded and singular, in [`Sentence::keys`].
+    key: (u32, u32),
     content: bool,
     /// Inside a figure or date: compared as a value or period, not a word.
     in_value: bool,
@@ -159,6 +156,8 @@ struct Word {
 /// organisations it names.
 struct Sentence {
     words: Vec<Word>,
+    /// The words' keys, one after another.
+    keys: String,
     crossing: std::cell::OnceCell<bool>,
     entities: Vec<(EntityKind, String)>,
 }
@@ -170,13 +169,29 @@ impl Sentence {
         values: &Values,
         entities: Vec<(EntityKind, String)>,
     ) -> Self {
-        let words = words(doc.slice(sentence))
+        let text = doc.slice(sentence);
+        let mut keys = String::with_capacity(text.len());
+        let words = words(text)
             .map(|(at, word)| {
                 let pos = sentence.start + at;
-                let key = singular_folded(fold(word));
+                let start = keys.len();
+                fold_into(word, &mut keys);
+                if is_plain_lower(&keys[start..]) {
+                    let (keep, y) = singular_cut(&keys[start..]);
+                    keys.truncate(start + keep);
+                    if y {
+                        keys.push('y');
+                    }
+                } else {
+                    let key = singular(&keys[start..]);
+                    keys.truncate(start);
+                    keys.push_str(&key);
+                }
+                let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+                let key = (at(start), at(keys.len()));
                 Word {
                     pos,
-                    content: is_content(&key),
+                    content: is_content(&keys[start..]),
                     key,
                     in_value: values.hold(pos),
                 }
@@ -184,6 +199,7 @@ impl Sentence {
             .collect();
         Sentence {
             words,
+            keys,
             crossing: std::cell::OnceCell::new(),
             entities,
         }
@@ -220,8 +236,13 @@ impl Sentence {
                 continue;
             }
             let weight = if distance <= NEAR { 2.0 } else { 1.0 };
-            let slot = out.entry(w.key.clone()).or_insert(0.0f32);
-            *slot = slot.max(weight);
+            let key = &self.keys[w.key.0 as usize..w.key.1 as usize];
+            match out.get_mut(key) {
+                Some(slot) => *slot = slot.max(weight),
+                None => {
+                    out.insert(key.to_string(), weight);
+                }
+            }
         }
         out
     }

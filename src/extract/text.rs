@@ -39,20 +39,30 @@ pub fn is_whole_word(text: &str, span: Span) -> bool {
 /// Lower case with accents removed and curly apostrophes made straight:
 /// "López" and "Lopez" fold alike.
 pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] of `s`, added to the end of `out`.
+pub fn fold_into(s: &str, out: &mut String) {
     // Latin letters and the curly apostrophe by table (built from
     // `fold_slowly`); anything else takes the Unicode machinery.
-    let mut out = String::with_capacity(s.len());
+    let at = out.len();
     for c in s.chars() {
         match c {
             '\0'..='\u{7f}' => out.push(c.to_ascii_lowercase()),
             '\u{2019}' => out.push('\''),
             _ => match FOLD_TABLE.get(c as usize) {
                 Some(folded) => out.push_str(folded),
-                None => return fold_slowly(s),
+                None => {
+                    out.truncate(at);
+                    out.push_str(&fold_slowly(s));
+                    return;
+                }
             },
         }
     }
-    out
 }
 
 include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
