@@ -2,10 +2,8 @@
 //! article, and each article's figures and dates. Pure aggregation; the
 //! reporters only lay it out.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
-use std::sync::Arc;
-
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::claims::ArticleRef;
 use crate::claims::identity::{self, EntityKind};
@@ -37,16 +35,31 @@ pub struct Named {
     pub mentions: usize,
 }
 
-/// A figure or date of one article, ready to show. Its strings are shared:
-/// a corpus states "2023", "Tuesday" and "$5 million" many times over, and
-/// keeps each once.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A figure or date of one article, ready to show, its strings numbered
+/// in [`Summary::strings`]: a corpus states "2023", "Tuesday" and "$5
+/// million" many times over, and millions of facts are kept till the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fact {
-    pub kind: &'static str,
-    pub text: Arc<str>,
-    pub value: Arc<str>,
+    pub kind: FactKind,
+    pub text: u32,
+    pub value: u32,
     /// What a figure counts; empty for dates.
-    pub what: Arc<str>,
+    pub what: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactKind {
+    Figure,
+    Date,
+}
+
+impl FactKind {
+    pub const fn name(self) -> &'static str {
+        match self {
+            FactKind::Figure => "figure",
+            FactKind::Date => "date",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +75,15 @@ pub struct Summary {
     /// Most widely named first, then by name.
     pub named: Vec<Named>,
     pub facts: Vec<ArticleFacts>,
+    /// The strings of the facts, each once.
+    pub strings: Vec<Box<str>>,
+}
+
+impl Summary {
+    /// A string of a [`Fact`].
+    pub fn string(&self, id: u32) -> &str {
+        &self.strings[id as usize]
+    }
 }
 
 /// Builds the summary from articles, fed one at a time in corpus order.
@@ -74,18 +96,19 @@ pub struct Builder {
     /// The names, each (with its kind) once, in order of first appearance.
     distinct: Vec<(EntityKind, String)>,
     ids: HashMap<(EntityKind, String), u32>,
-    /// The strings of the facts, each kept once.
-    strings: HashSet<Arc<str>>,
+    /// The numbers of the strings in `summary.strings`.
+    string_ids: HashMap<Box<str>, u32>,
 }
 
-/// `s` as kept in `strings`, added if new.
-fn shared(strings: &mut HashSet<Arc<str>>, s: &str) -> Arc<str> {
-    if let Some(kept) = strings.get(s) {
-        return Arc::clone(kept);
+/// The number of `s` in `strings`, added if new.
+fn string_id(ids: &mut HashMap<Box<str>, u32>, strings: &mut Vec<Box<str>>, s: &str) -> u32 {
+    if let Some(&id) = ids.get(s) {
+        return id;
     }
-    let kept: Arc<str> = Arc::from(s);
-    strings.insert(Arc::clone(&kept));
-    kept
+    let id = u32::try_from(strings.len()).expect("fewer than 2^32 distinct facts");
+    strings.push(s.into());
+    ids.insert(s.into(), id);
+    id
 }
 
 impl Builder {
@@ -126,7 +149,9 @@ impl Builder {
             };
             self.names.push((id, number, entity.mentions.len()));
         }
-        let strings = &mut self.strings;
+        let ids = &mut self.string_ids;
+        let strings = &mut self.summary.strings;
+        let mut shared = |s: &str| string_id(ids, strings, s);
         let mut facts: Vec<(usize, Fact)> =
             Vec::with_capacity(found.figures.len() + found.dates.len());
         for f in &found.figures {
@@ -137,19 +162,19 @@ impl Builder {
                 _ => value,
             };
             let fact = Fact {
-                kind: "figure",
-                text: shared(strings, doc.slice(f.span)),
-                value: shared(strings, &value),
-                what: shared(strings, f.what.as_deref().unwrap_or_default()),
+                kind: FactKind::Figure,
+                text: shared(doc.slice(f.span)),
+                value: shared(&value),
+                what: shared(f.what.as_deref().unwrap_or_default()),
             };
             facts.push((f.span.start, fact));
         }
         for d in &found.dates {
             let fact = Fact {
-                kind: "date",
-                text: shared(strings, doc.slice(d.span)),
-                value: shared(strings, d.value.as_deref().unwrap_or("?")),
-                what: shared(strings, ""),
+                kind: FactKind::Date,
+                text: shared(doc.slice(d.span)),
+                value: shared(d.value.as_deref().unwrap_or("?")),
+                what: shared(""),
             };
             facts.push((d.span.start, fact));
         }
@@ -165,6 +190,7 @@ impl Builder {
         // one name stands for the same entity wherever it appears: each is
         // grouped once
         self.ids = HashMap::default();
+        self.string_ids = HashMap::default();
         let tagged: Vec<(EntityKind, &str)> = self
             .distinct
             .iter()

@@ -90,10 +90,10 @@ pub fn summary(
             .iter()
             .map(|f| {
                 vec![
-                    f.kind.into(),
-                    f.text.to_string(),
-                    f.value.to_string(),
-                    f.what.to_string(),
+                    f.kind.name().into(),
+                    s.string(f.text).into(),
+                    s.string(f.value).into(),
+                    s.string(f.what).into(),
                 ]
             })
             .collect();

@@ -424,7 +424,7 @@ pub fn summary(
     // one table an article, a chunk of articles laid out in parallel
     let with_facts: Vec<&ArticleFacts> = s.facts.iter().filter(|a| !a.facts.is_empty()).collect();
     for chunk in with_facts.chunks(FACT_TABLES_AT_ONCE) {
-        let tables: Vec<String> = chunk.par_iter().map(|a| facts_table(paint, a)).collect();
+        let tables: Vec<String> = chunk.par_iter().map(|a| facts_table(paint, s, a)).collect();
         for t in tables {
             out.write_all(t.as_bytes())?;
         }
@@ -436,14 +436,14 @@ pub fn summary(
 const FACT_TABLES_AT_ONCE: usize = 1024;
 
 /// One article's figures and dates, under a heading.
-fn facts_table(paint: Paint, a: &ArticleFacts) -> String {
+fn facts_table(paint: Paint, s: &Summary, a: &ArticleFacts) -> String {
     let title = format!("#{} {}: figures and dates", a.number, cell(&a.file));
     let rows = a.facts.iter().map(|f| {
         vec![
-            f.kind.into(),
-            f.text.to_string(),
-            f.value.to_string(),
-            f.what.to_string(),
+            f.kind.name().into(),
+            s.string(f.text).into(),
+            s.string(f.value).into(),
+            s.string(f.what).into(),
         ]
     });
     format!(

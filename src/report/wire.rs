@@ -321,10 +321,10 @@ impl<'a> SummaryOut<'a> {
                         .facts
                         .iter()
                         .map(|x| FactOut {
-                            kind: x.kind,
-                            text: &x.text,
-                            value: &x.value,
-                            what: Some(&*x.what).filter(|w| !w.is_empty()),
+                            kind: x.kind.name(),
+                            text: s.string(x.text),
+                            value: s.string(x.value),
+                            what: Some(s.string(x.what)).filter(|w| !w.is_empty()),
                         })
                         .collect(),
                 })
