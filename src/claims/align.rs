@@ -333,28 +333,29 @@ pub struct Alignment {
 }
 
 /// The summed similarity of each two neighbouring groups while statements
-/// are joined, and who neighbours whom. The neighbours of a statement are
-/// first those the pairs give it, packed in one array; joining adds a few
-/// more. Some are stale: a neighbour since joined to another group has no
-/// sum left.
+/// are joined. The sums of the pairs are kept in one packed array, a row a
+/// statement sorted by neighbour, each sum twice (in the rows of both);
+/// a group is named by a statement, so its row serves it while it lives.
+/// Two groups that first meet by joining are kept in a map.
 struct Links {
-    /// One entry a pair of groups, by [`Links::key`].
-    sums: HashMap<u64, f32>,
-    /// The neighbours of statement `i` from the pairs:
-    /// `paired[offsets[i]..offsets[i + 1]]`.
+    /// Row `i`: `row[offsets[i]..offsets[i + 1]]`, (neighbour, sum), the sum
+    /// [`GONE`] once either side has joined another group.
     offsets: Vec<u32>,
-    paired: Vec<u32>,
-    /// Neighbours a group gained by joining.
-    gained: HashMap<u32, Vec<u32>>,
+    row: Vec<(u32, f32)>,
+    /// Sums of groups that met by joining, one entry a pair, by
+    /// [`Links::key`].
+    met: HashMap<u64, f32>,
+    /// Each group's neighbours in `met` (some since gone).
+    met_by: HashMap<u32, Vec<u32>>,
 }
+
+/// The sum of a pair whose groups no longer both exist.
+const GONE: f32 = f32::NAN;
 
 impl Links {
     fn new(n: usize, pairs: &[(f32, u32, u32)]) -> Links {
-        let mut sums = HashMap::default();
-        sums.reserve(pairs.len());
         let mut offsets = vec![0u32; n + 1];
-        for &(score, i, j) in pairs {
-            *sums.entry(Links::key(i, j)).or_insert(0.0) += score;
+        for &(_, i, j) in pairs {
             offsets[i as usize + 1] += 1;
             offsets[j as usize + 1] += 1;
         }
@@ -362,18 +363,21 @@ impl Links {
             offsets[i + 1] += offsets[i];
         }
         let mut fill = offsets.clone();
-        let mut paired = vec![0u32; offsets[n] as usize];
-        for &(_, i, j) in pairs {
+        let mut row = vec![(0u32, 0.0f32); offsets[n] as usize];
+        for &(score, i, j) in pairs {
             for (a, b) in [(i, j), (j, i)] {
-                paired[fill[a as usize] as usize] = b;
+                row[fill[a as usize] as usize] = (b, score);
                 fill[a as usize] += 1;
             }
         }
+        for i in 0..n {
+            row[offsets[i] as usize..offsets[i + 1] as usize].sort_unstable_by_key(|&(b, _)| b);
+        }
         Links {
-            sums,
             offsets,
-            paired,
-            gained: HashMap::default(),
+            row,
+            met: HashMap::default(),
+            met_by: HashMap::default(),
         }
     }
 
@@ -382,32 +386,67 @@ impl Links {
         (u64::from(a.min(b)) << 32) | u64::from(a.max(b))
     }
 
+    /// Where the sum of `a` and `b` sits in the row of `a`, if they were paired.
+    fn slot(&self, a: u32, b: u32) -> Option<usize> {
+        let from = self.offsets[a as usize] as usize;
+        let to = self.offsets[a as usize + 1] as usize;
+        self.row[from..to]
+            .binary_search_by_key(&b, |&(n, _)| n)
+            .ok()
+            .map(|k| from + k)
+    }
+
+    /// The live sum of `a` and `b` in their rows.
+    fn paired(&self, a: u32, b: u32) -> Option<usize> {
+        self.slot(a, b).filter(|&p| !self.row[p].1.is_nan())
+    }
+
     fn sum(&self, a: u32, b: u32) -> f32 {
-        self.sums.get(&Links::key(a, b)).copied().unwrap_or(0.0)
+        match self.paired(a, b) {
+            Some(p) => self.row[p].1,
+            None => self.met.get(&Links::key(a, b)).copied().unwrap_or(0.0),
+        }
+    }
+
+    /// Adds `sum` to what links groups `a` and `b`.
+    fn add(&mut self, a: u32, b: u32, sum: f32) {
+        if let (Some(p), Some(q)) = (self.paired(a, b), self.paired(b, a)) {
+            self.row[p].1 += sum;
+            self.row[q].1 += sum;
+            return;
+        }
+        let met_by = &mut self.met_by;
+        let to = self.met.entry(Links::key(a, b)).or_insert_with(|| {
+            met_by.entry(a).or_default().push(b);
+            met_by.entry(b).or_default().push(a);
+            0.0
+        });
+        *to += sum;
     }
 
     /// Moves the links of group `gone` onto group `into`, which it joined.
     fn join(&mut self, into: u32, gone: u32) {
-        let Links {
-            sums,
-            offsets,
-            paired,
-            gained,
-        } = self;
-        let from_pairs =
-            &paired[offsets[gone as usize] as usize..offsets[gone as usize + 1] as usize];
-        let gained_by_gone = gained.remove(&gone).unwrap_or_default();
-        for &g in from_pairs.iter().chain(&gained_by_gone) {
-            let Some(sum) = sums.remove(&Links::key(gone, g)) else {
+        let from = self.offsets[gone as usize] as usize;
+        let to = self.offsets[gone as usize + 1] as usize;
+        for p in from..to {
+            let (g, sum) = self.row[p];
+            if sum.is_nan() {
+                continue;
+            }
+            self.row[p].1 = GONE;
+            if let Some(q) = self.slot(g, gone) {
+                self.row[q].1 = GONE;
+            }
+            if g != into {
+                self.add(into, g, sum);
+            }
+        }
+        for g in self.met_by.remove(&gone).unwrap_or_default() {
+            let Some(sum) = self.met.remove(&Links::key(gone, g)) else {
                 continue;
             };
             if g != into {
-                let to = sums.entry(Links::key(into, g)).or_insert_with(|| {
-                    gained.entry(into).or_default().push(g);
-                    gained.entry(g).or_default().push(into);
-                    0.0
-                });
-                *to += sum;
+                self.add(into, g, sum);
             }
         }
     }
