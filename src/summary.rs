@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::claims::ArticleRef;
 use crate::claims::identity::{self, EntityKind};
+use crate::claims::store::Symbols;
 use crate::extract::text::fold;
 use crate::pipeline::Article;
 
@@ -96,19 +97,8 @@ pub struct Builder {
     /// The names, each (with its kind) once, in order of first appearance.
     distinct: Vec<(EntityKind, String)>,
     ids: HashMap<(EntityKind, String), u32>,
-    /// The numbers of the strings in `summary.strings`.
-    string_ids: HashMap<Box<str>, u32>,
-}
-
-/// The number of `s` in `strings`, added if new.
-fn string_id(ids: &mut HashMap<Box<str>, u32>, strings: &mut Vec<Box<str>>, s: &str) -> u32 {
-    if let Some(&id) = ids.get(s) {
-        return id;
-    }
-    let id = u32::try_from(strings.len()).expect("fewer than 2^32 distinct facts");
-    strings.push(s.into());
-    ids.insert(s.into(), id);
-    id
+    /// The strings of the facts, numbered; `summary.strings` at the end.
+    strings: Symbols,
 }
 
 impl Builder {
@@ -149,9 +139,7 @@ impl Builder {
             };
             self.names.push((id, number, entity.mentions.len()));
         }
-        let ids = &mut self.string_ids;
-        let strings = &mut self.summary.strings;
-        let mut shared = |s: &str| string_id(ids, strings, s);
+        let mut shared = |s: &str| self.strings.id(s);
         let mut facts: Vec<(usize, Fact)> =
             Vec::with_capacity(found.figures.len() + found.dates.len());
         for f in &found.figures {
@@ -190,7 +178,7 @@ impl Builder {
         // one name stands for the same entity wherever it appears: each is
         // grouped once
         self.ids = HashMap::default();
-        self.string_ids = HashMap::default();
+        self.summary.strings = std::mem::take(&mut self.strings).into_names();
         let tagged: Vec<(EntityKind, &str)> = self
             .distinct
             .iter()

@@ -32,6 +32,11 @@ impl Symbols {
     pub fn name(&self, id: u32) -> &str {
         &self.names[id as usize]
     }
+
+    /// The strings by number, when no more are to be added.
+    pub fn into_names(self) -> Vec<Box<str>> {
+        self.names
+    }
 }
 
 /// A slice of one of the store's arenas.

@@ -74,26 +74,26 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// A crude English singular: enough to make "migrants" meet "migrant".
 pub fn singular(word: &str) -> String {
-    if is_plain_lower(word) {
-        return singular_of_lower(word.to_string());
-    }
-    singular_of_lower(word.to_lowercase())
-}
-
-/// ASCII with no capital letter.
-fn is_plain_lower(word: &str) -> bool {
-    word.bytes()
-        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii())
-}
-
-/// The singular of a lower-case word, made from the word itself.
-fn singular_of_lower(mut w: String) -> String {
-    let (keep, y) = singular_cut(&w);
-    w.truncate(keep);
-    if y {
-        w.push('y');
-    }
+    let mut w = String::from(word);
+    make_singular(&mut w, 0);
     w
+}
+
+/// Makes `s[from..]`, one word, lower case and singular, in place.
+fn make_singular(s: &mut String, from: usize) {
+    let plain_lower = s[from..]
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii());
+    if !plain_lower {
+        let lower = s[from..].to_lowercase();
+        s.truncate(from);
+        s.push_str(&lower);
+    }
+    let (keep, y) = singular_cut(&s[from..]);
+    s.truncate(from + keep);
+    if y {
+        s.push('y');
+    }
 }
 
 /// How a lower-case word becomes singular: the length of it kept, and
@@ -159,6 +159,7 @@ struct Word {
 /// them: its words, whether it has a verb of crossing, and the people and
 /// organisations it names.
 struct Sentence {
+    span: Span,
     words: Vec<Word>,
     /// The words' keys, one after another.
     keys: String,
@@ -180,17 +181,7 @@ impl Sentence {
                 let pos = sentence.start + at;
                 let start = keys.len();
                 fold_into(word, &mut keys);
-                if is_plain_lower(&keys[start..]) {
-                    let (keep, y) = singular_cut(&keys[start..]);
-                    keys.truncate(start + keep);
-                    if y {
-                        keys.push('y');
-                    }
-                } else {
-                    let key = singular(&keys[start..]);
-                    keys.truncate(start);
-                    keys.push_str(&key);
-                }
+                make_singular(&mut keys, start);
                 let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
                 let key = (at(start), at(keys.len()));
                 Word {
@@ -202,6 +193,7 @@ impl Sentence {
             })
             .collect();
         Sentence {
+            span: sentence,
             words,
             keys,
             crossing: std::cell::OnceCell::new(),
@@ -209,9 +201,9 @@ impl Sentence {
         }
     }
 
-    fn crossing(&self, doc: &Document, sentence: Span) -> bool {
+    fn crossing(&self, doc: &Document) -> bool {
         *self.crossing.get_or_init(|| {
-            words(doc.slice(sentence)).any(|(_, w)| CROSSING_VERBS.contains(&w.to_lowercase()))
+            words(doc.slice(self.span)).any(|(_, w)| CROSSING_VERBS.contains(&w.to_lowercase()))
         })
     }
 
@@ -348,6 +340,21 @@ pub struct Stated {
     pub topic: Topic,
 }
 
+/// The sentence around byte `at`, worked out once for all the statements
+/// it holds.
+fn sentence_of<'s>(
+    sentences: &'s mut FxHashMap<Span, Sentence>,
+    doc: &Document,
+    values: &Values,
+    entities_in: &impl Fn(Span) -> Vec<(EntityKind, String)>,
+    at: usize,
+) -> &'s Sentence {
+    let span = sentence_at(&doc.text, at);
+    sentences
+        .entry(span)
+        .or_insert_with(|| Sentence::new(doc, span, values, entities_in(span)))
+}
+
 /// Every figure and date of one article with its topic, in text order.
 pub fn statements(doc: &Document, found: &Extraction) -> Vec<Stated> {
     let people = found.people.iter().map(|e| (EntityKind::Person, e));
@@ -381,10 +388,8 @@ pub fn statements(doc: &Document, found: &Extraction) -> Vec<Stated> {
     let mut sentences: FxHashMap<Span, Sentence> = FxHashMap::default();
     let mut out = Vec::new();
     for f in &found.figures {
-        let sentence = sentence_at(&doc.text, f.span.start);
-        let words = sentences
-            .entry(sentence)
-            .or_insert_with(|| Sentence::new(doc, sentence, &values, entities_in(sentence)));
+        let words = sentence_of(&mut sentences, doc, &values, &entities_in, f.span.start);
+        let sentence = words.span;
         let period = found
             .dates
             .iter()
@@ -408,7 +413,7 @@ pub fn statements(doc: &Document, found: &Extraction) -> Vec<Stated> {
                 class: f
                     .what
                     .as_deref()
-                    .map(|w| class_of(w, || words.crossing(doc, sentence))),
+                    .map(|w| class_of(w, || words.crossing(doc))),
                 unit: Some(f.unit),
                 currency: f.currency,
                 period,
@@ -422,10 +427,8 @@ pub fn statements(doc: &Document, found: &Extraction) -> Vec<Stated> {
     }
     // a copyright line dates the page, not anything the article claims
     for d in found.dates.iter().filter(|d| d.rule != "copyright-year") {
-        let sentence = sentence_at(&doc.text, d.span.start);
-        let words = sentences
-            .entry(sentence)
-            .or_insert_with(|| Sentence::new(doc, sentence, &values, entities_in(sentence)));
+        let words = sentence_of(&mut sentences, doc, &values, &entities_in, d.span.start);
+        let sentence = words.span;
         let mut bag = words.window(d.span);
         // a date in a sentence with a figure is about what the figure counts
         for f in found.figures.iter().filter(|f| sentence.contains(f.span)) {
@@ -433,7 +436,7 @@ pub fn statements(doc: &Document, found: &Extraction) -> Vec<Stated> {
                 for w in what.split_whitespace() {
                     bag.remove(&singular(&fold(w)));
                 }
-                bag.insert(class_of(what, || words.crossing(doc, sentence)), 2.0);
+                bag.insert(class_of(what, || words.crossing(doc)), 2.0);
             }
         }
         out.push(Stated {
@@ -492,10 +495,7 @@ mod tests {
         let all = Span::new(0, doc.text.len());
         let values = Values::new(vec![Span::new(5, 8)]);
         let sentence = Sentence::new(&doc, all, &values, Vec::new());
-        assert_eq!(
-            class_of("people", || sentence.crossing(&doc, all)),
-            "encounter"
-        );
+        assert_eq!(class_of("people", || sentence.crossing(&doc)), "encounter");
     }
 
     #[test]

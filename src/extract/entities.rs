@@ -70,7 +70,7 @@ pub fn extract_with_attributions(doc: &Document, attributions: &[Attribution]) -
     }
     let lower = tokens::lowered(text, body);
     let mut cands = Vec::new();
-    let (line_names, mut consumed_spans) = lines::find(text, body, attributions);
+    let (line_names, consumed_spans) = lines::find(text, body, attributions);
     for n in line_names {
         cands.push(Cand {
             span: n.span,
@@ -80,7 +80,6 @@ pub fn extract_with_attributions(doc: &Document, attributions: &[Attribution]) -
             role: None,
         });
     }
-    consumed_spans.sort_unstable();
 
     // The body a stretch of lines at a time: the words of one stretch are
     // all the rules look at together (no name runs past a line break), so
@@ -88,34 +87,58 @@ pub fn extract_with_attributions(doc: &Document, attributions: &[Attribution]) -
     // English runs five or six bytes a word: one allocation for most bodies
     let mut toks = Vec::with_capacity(body.len().min(2 * SEGMENT) / 5 + 1);
     let mut consumed = Vec::new();
+    let mut lines_read = LinesRead::new(consumed_spans);
     let mut loose = Vec::new();
-    // consumed spans that may hold words of the stretch
-    let mut next_span = 0;
-    let mut active: Vec<Span> = Vec::new();
-    for seg in segments(text.as_bytes(), body) {
+    for seg in segments(text, body) {
         tokens::tokenize_into(text, &lower, body, seg, &mut toks);
-        while next_span < consumed_spans.len() && consumed_spans[next_span].start < seg.end {
-            active.push(consumed_spans[next_span]);
-            next_span += 1;
+        lines_read.mark(seg, &toks, &mut consumed);
+        scan_names(text, &toks, &consumed, &mut cands);
+        loose.extend(toks.iter().filter_map(resolve::Loose::of));
+    }
+    resolve::resolve(text, &loose, cands)
+}
+
+/// The spans [`lines::find`] read (attributions, credits, bylines), whose
+/// words no other rule takes, met stretch by stretch.
+struct LinesRead {
+    /// Sorted by start.
+    spans: Vec<Span>,
+    /// The first span not yet met.
+    next: usize,
+    /// Spans met that may reach into the current stretch.
+    open: Vec<Span>,
+}
+
+impl LinesRead {
+    fn new(mut spans: Vec<Span>) -> Self {
+        spans.sort_unstable();
+        LinesRead {
+            spans,
+            next: 0,
+            open: Vec::new(),
         }
-        active.retain(|s| s.end > seg.start);
+    }
+
+    /// Sets `consumed[i]` for each word `toks[i]` of stretch `seg` that lies
+    /// in a span read.
+    fn mark(&mut self, seg: Span, toks: &[Tok], consumed: &mut Vec<bool>) {
+        while let Some(&s) = self.spans.get(self.next).filter(|s| s.start < seg.end) {
+            self.open.push(s);
+            self.next += 1;
+        }
+        self.open.retain(|s| s.end > seg.start);
         consumed.clear();
         consumed.resize(toks.len(), false);
-        for span in &active {
+        for span in &self.open {
             let from = toks.partition_point(|t| t.span.start < span.start);
             for (i, t) in toks.iter().enumerate().skip(from) {
                 if t.span.start >= span.end {
                     break;
                 }
-                if span.contains(t.span) {
-                    consumed[i] = true;
-                }
+                consumed[i] |= span.contains(t.span);
             }
         }
-        scan_names(text, &toks, &consumed, &mut cands);
-        loose.extend(toks.iter().filter_map(resolve::Loose::of));
     }
-    resolve::resolve(text, &loose, cands)
 }
 
 /// Longest stretch of the body tokenized at once, in bytes: lines are
@@ -125,7 +148,8 @@ const SEGMENT: usize = 1 << 16;
 
 /// The body cut into stretches of about [`SEGMENT`] bytes, each ending
 /// after a line break where one is near.
-fn segments(bytes: &[u8], body: Span) -> impl Iterator<Item = Span> + '_ {
+fn segments(text: &str, body: Span) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
     let mut start = body.start;
     std::iter::from_fn(move || {
         if start >= body.end {
@@ -143,22 +167,15 @@ fn segments(bytes: &[u8], body: Span) -> impl Iterator<Item = Span> + '_ {
                 // "@a@a@a…": before an ASCII symbol, never inside a word
                 .or_else(|| at(|&b| b.is_ascii() && !b.is_ascii_alphanumeric()))
                 .unwrap_or_else(|| {
-                    let mut i = from;
-                    while i < body.end && !is_char_start(bytes[i]) {
-                        i += 1;
-                    }
-                    i
+                    (from..body.end)
+                        .find(|&i| text.is_char_boundary(i))
+                        .unwrap_or(body.end)
                 })
         };
         let seg = Span::new(start, end);
         start = end;
         Some(seg)
     })
-}
-
-/// Whether byte `b` starts a UTF-8 character.
-fn is_char_start(b: u8) -> bool {
-    (b as i8) >= -0x40
 }
 
 /// Runs of capitalised words among `toks` (less the `consumed` ones), each
@@ -1079,7 +1096,7 @@ mod tests {
     use super::*;
 
     fn cuts(text: &str) -> Vec<(usize, usize)> {
-        segments(text.as_bytes(), Span::new(0, text.len()))
+        segments(text, Span::new(0, text.len()))
             .map(|s| (s.start, s.end))
             .collect()
     }

@@ -116,23 +116,19 @@ pub fn claims(
     errors: impl FnOnce() -> Vec<Problem>,
 ) -> io::Result<()> {
     // One pretty document ({schema_version, articles, claims, errors}),
-    // written a part at a time: the claims as they come, each rendered in parallel, and the
-    // errors once all is known.
+    // written a part at a time: the claims as they come, each rendered in
+    // parallel, and the errors once all is known.
     let listed: Vec<ArticleRefOut> = articles.iter().map(ArticleRefOut::from).collect();
-    write!(
-        out,
-        "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"articles\": "
-    )?;
+    begin_document(out)?;
+    field(out, "articles")?;
     wire::write_nested(out, &listed, 1)?;
-    out.write_all(b",\n  \"claims\": ")?;
+    field(out, "claims")?;
     claim_list(out, articles, batches)?;
-    let problems: Vec<ProblemOut> = errors().iter().map(ProblemOut::from).collect();
-    out.write_all(b",\n  \"errors\": ")?;
-    wire::write_nested(out, &problems, 1)?;
-    out.write_all(b"\n}\n")
+    end_document(out, errors)
 }
 
-/// `summarize --format json`, written as [`claims`] is.
+/// `summarize --format json`, written as [`claims`] is:
+/// {schema_version, articles, claims, named, errors}.
 pub fn summary(
     out: &mut dyn Write,
     s: &Summary,
@@ -141,17 +137,30 @@ pub fn summary(
     errors: impl FnOnce() -> Vec<Problem>,
 ) -> io::Result<()> {
     let known = SummaryOut::new(s);
-    write!(
-        out,
-        "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"articles\": "
-    )?;
+    begin_document(out)?;
+    field(out, "articles")?;
     wire::write_nested(out, &known.articles, 1)?;
-    out.write_all(b",\n  \"claims\": ")?;
+    field(out, "claims")?;
     claim_list(out, articles, batches)?;
-    out.write_all(b",\n  \"named\": ")?;
+    field(out, "named")?;
     wire::write_nested(out, &known.named, 1)?;
+    end_document(out, errors)
+}
+
+/// A pretty document written in parts opens with its schema version.
+fn begin_document(out: &mut dyn Write) -> io::Result<()> {
+    write!(out, "{{\n  \"schema_version\": {SCHEMA_VERSION}")
+}
+
+/// The key of the document's next field.
+fn field(out: &mut dyn Write, name: &str) -> io::Result<()> {
+    write!(out, ",\n  \"{name}\": ")
+}
+
+/// The errors, known only now, close the document.
+fn end_document(out: &mut dyn Write, errors: impl FnOnce() -> Vec<Problem>) -> io::Result<()> {
     let problems: Vec<ProblemOut> = errors().iter().map(ProblemOut::from).collect();
-    out.write_all(b",\n  \"errors\": ")?;
+    field(out, "errors")?;
     wire::write_nested(out, &problems, 1)?;
     out.write_all(b"\n}\n")
 }

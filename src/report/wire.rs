@@ -460,8 +460,7 @@ impl serde_json::ser::Formatter for Nested {
 /// `value` in pretty JSON, `depth` levels deep (see [`Nested`]).
 pub fn nested<T: Serialize + ?Sized>(value: &T, depth: usize) -> serde_json::Result<Vec<u8>> {
     let mut out = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, Nested::at(depth));
-    value.serialize(&mut ser)?;
+    write_nested(&mut out, value, depth)?;
     Ok(out)
 }
 
