@@ -157,40 +157,120 @@ impl Document {
 
     /// Words in the body: runs of alphanumeric characters, apostrophes and
     /// hyphens that hold at least one alphanumeric character.
+    ///
+    /// A word is counted at its first letter or digit that follows no other
+    /// in its run. Eight bytes of ASCII without a joiner are counted at a
+    /// time; the rest a character at a time.
     pub fn word_count(&self) -> usize {
         let text = self.body_text();
         let bytes = text.as_bytes();
-        let (mut count, mut i) = (0, 0);
-        loop {
-            while i < bytes.len() && ASCII_CLASS[usize::from(bytes[i])] == SEPARATOR {
-                i += 1;
+        let mut count = 0;
+        // whether the run going on has a letter or digit yet
+        let mut in_word = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+                if let Some(alnum) = swar::alnum_no_joiner(w) {
+                    // letters and digits with none just before them
+                    let before = (alnum << 8) | (u64::from(in_word) << 7);
+                    count += (alnum & !before).count_ones() as usize;
+                    in_word = alnum >> 63 != 0;
+                    i += 8;
+                    continue;
+                }
             }
-            if i >= bytes.len() {
-                return count;
-            }
-            // a run of word characters: counted when it holds a letter or digit
-            let mut alnum = false;
-            while i < bytes.len() {
-                match ASCII_CLASS[usize::from(bytes[i])] {
-                    ALNUM => alnum = true,
-                    JOINER => {}
-                    SEPARATOR => break,
-                    _ => {
+            // a character at a time up to the end of these eight bytes
+            let stop = (i + 8).min(bytes.len());
+            while i < stop {
+                let class = match ASCII_CLASS[usize::from(bytes[i])] {
+                    OTHER => {
                         let c = text[i..].chars().next().unwrap_or(' ');
                         i += c.len_utf8();
-                        if c.is_alphanumeric() {
-                            alnum = true;
-                        } else if c != '’' {
-                            // a separator: the run ends, and the scan goes on past it
-                            break;
+                        if is_alphanumeric(c) {
+                            ALNUM
+                        } else if c == '\u{2019}' {
+                            JOINER
+                        } else {
+                            SEPARATOR
                         }
-                        continue;
                     }
+                    class => {
+                        i += 1;
+                        class
+                    }
+                };
+                match class {
+                    ALNUM => {
+                        count += usize::from(!in_word);
+                        in_word = true;
+                    }
+                    SEPARATOR => in_word = false,
+                    _ => {}
                 }
-                i += 1;
             }
-            count += usize::from(alnum);
         }
+        count
+    }
+}
+
+/// `char::is_alphanumeric`, told without Unicode tables for the characters
+/// news text is made of: ASCII, the Latin letters of Latin-1 and Latin
+/// Extended (all but "×" and "÷"), and General Punctuation (curly quotes,
+/// dashes, ellipses: no letter or digit among them).
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// `char::is_alphabetic`, quick where [`is_alphanumeric`] is (the two agree
+/// on those characters).
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphabetic(),
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Byte-parallel tests on eight bytes of text in a `u64` (little-endian).
+mod swar {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+
+    /// The high bit of each byte of `w` at least `lo` and below `hi`; `w`
+    /// is ASCII (no high bit), so no byte carries into the next.
+    #[inline]
+    fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
+        let at_least = w + ONES * u64::from(0x80 - lo);
+        let at_least_hi = w + ONES * u64::from(0x80 - hi);
+        at_least & !at_least_hi & HIGH
+    }
+
+    /// The high bit of each byte of `w` (ASCII) equal to `b`.
+    #[inline]
+    fn equal(w: u64, b: u8) -> u64 {
+        let x = w ^ (ONES * u64::from(b));
+        // a byte's low seven bits plus 0x7f reach the high bit unless zero
+        !(((x & !HIGH) + !HIGH) | x) & HIGH
+    }
+
+    /// For eight ASCII bytes holding no apostrophe or hyphen, the high bit
+    /// of each byte that is a letter or digit; `None` for other bytes.
+    #[inline]
+    pub fn alnum_no_joiner(w: u64) -> Option<u64> {
+        if w & HIGH != 0 || (equal(w, b'\'') | equal(w, b'-')) != 0 {
+            return None;
+        }
+        let letters = in_range(w | (ONES * 0x20), b'a', b'z' + 1);
+        Some(letters | in_range(w, b'0', b'9' + 1))
     }
 }
 
@@ -242,6 +322,48 @@ mod tests {
                 want,
                 "{text}"
             );
+        }
+    }
+
+    /// Words counted one character at a time: what the byte-parallel count
+    /// must agree with.
+    fn words_by_chars(text: &str) -> usize {
+        let (mut count, mut in_word) = (0, false);
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                count += usize::from(!in_word);
+                in_word = true;
+            } else if !matches!(c, '\'' | '-' | '\u{2019}') {
+                in_word = false;
+            }
+        }
+        count
+    }
+
+    #[test]
+    fn long_text_counts_as_char_by_char() {
+        let text = "On Wednesday, Secretary of State Antony Blinken met Mexico’s \
+                    president in Mexico City -- the third such meeting this year -- to \
+                    discuss a 15,000-person caravan; officials didn't say when talks \
+                    would resume. “We’re working,” he said.";
+        let doc = Document::new("t.txt", text.into());
+        assert_eq!(doc.word_count(), 36);
+        assert_eq!(words_by_chars(text), 36);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_count_agrees_with_chars(text in "[a-zA-Z0-9 ,.'’—é\n-]{0,40}") {
+            let doc = Document::new("t.txt", text.clone());
+            proptest::prop_assert_eq!(doc.word_count(), words_by_chars(&text));
+        }
+    }
+
+    #[test]
+    fn quick_char_tests_agree_with_std() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
         }
     }
 }

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use crate::document::{Document, Inferred, Span};
+use crate::document::{Document, Inferred, Span, is_alphanumeric};
 use crate::extract::{DateMention, Post};
 use crate::extract::{lexicon, posts};
 
@@ -675,7 +675,7 @@ fn tokenize(text: &str, from: usize, to: usize, out: &mut Line) -> usize {
         if b.is_ascii_alphabetic() {
             let (end, raw, after) = ascii_run(line, i);
             // bytes E2 80 open U+2000 to U+203F, all marks or spaces (see
-            // [`is_alphanumeric`]): "Trump’s", "said—"
+            // [`is_alphanumeric`](crate::document::is_alphanumeric)): "Trump’s", "said—"
             if after < 0x80 || after == 0xe2 && line.get(end + 1) == Some(&0x80) {
                 // the common case, kept in line: a word of ASCII letters
                 let (word, class) = vocab.find(raw, line, i, end);
@@ -867,13 +867,6 @@ fn run_end(p: &Piece, mut i: usize) -> usize {
             _ => return i,
         }
     }
-}
-
-/// `char::is_alphanumeric`, answered at once for the marks news text is
-/// full of (curly quotes, dashes, ellipses: the General Punctuation block
-/// holds no letter or digit), which the general test looks up in tables.
-fn is_alphanumeric(c: char) -> bool {
-    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
 }
 
 /// The token of the letter/digit run `start..end`.

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::document::Span;
+use crate::document::{Span, is_alphanumeric};
 use crate::extract::{Entities, Entity, EntityMention};
 
 use super::lex;
@@ -110,7 +110,7 @@ fn same_org(a: &[String], b: &[String]) -> bool {
 fn initials(name: &str) -> (String, String) {
     let (mut plain, mut camel) = (String::new(), String::new());
     for w in name.split(|c: char| c.is_whitespace() || c == '-') {
-        let mut chars = w.chars().filter(|c| c.is_alphanumeric());
+        let mut chars = w.chars().filter(|&c| is_alphanumeric(c));
         let Some(first) = chars.next() else { continue };
         if !first.is_uppercase() {
             continue;

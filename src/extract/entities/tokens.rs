@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::cell::Cell;
 
-use crate::document::Span;
+use crate::document::{Span, is_alphabetic, is_alphanumeric};
 use crate::extract::lexicon::{self, Flags, Set};
 
 use super::lex::{self, key};
@@ -186,7 +186,7 @@ fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        c.is_alphanumeric()
+        is_alphanumeric(c)
     }
 }
 
@@ -201,7 +201,7 @@ struct Counts {
 
 impl Counts {
     fn add(&mut self, c: char) {
-        if c.is_alphabetic() {
+        if is_alphabetic(c) {
             self.letters += 1;
             self.upper += usize::from(c.is_uppercase());
         }
@@ -209,7 +209,7 @@ impl Counts {
     }
 
     fn remove(&mut self, c: char) {
-        if c.is_alphabetic() {
+        if is_alphabetic(c) {
             self.letters -= 1;
             self.upper -= usize::from(c.is_uppercase());
         }
@@ -282,7 +282,7 @@ pub fn tokenize_into<'a>(
                 let Some(c) = region[p..].chars().next() else {
                     break;
                 };
-                if !c.is_alphanumeric() {
+                if !is_alphanumeric(c) {
                     p += c.len_utf8();
                     continue;
                 }
@@ -331,7 +331,7 @@ pub fn tokenize_into<'a>(
                         break;
                     };
                     let len = c.len_utf8();
-                    if c.is_alphanumeric() {
+                    if is_alphanumeric(c) {
                         counts.add(c);
                     } else if c == '\u{2019}' && char_at(region, q + len).is_some_and(is_alnum) {
                         quote.get_or_insert(q);

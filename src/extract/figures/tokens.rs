@@ -8,7 +8,7 @@
 //! which decodes and classifies characters as `char` does. The tests check
 //! both against the char-by-char reading they replace.
 
-use crate::document::Span;
+use crate::document::{Span, is_alphabetic, is_alphanumeric};
 
 use super::words::{START_WORDS, StartWords, is_month_name};
 
@@ -231,10 +231,10 @@ fn run(text: &str, i: usize, end: usize) -> Run {
                     if !(j > i && alphabetic_before(text, j) && alphabetic_at(text, j + n, end)) {
                         break;
                     }
-                } else if is_general_punctuation(ch) || !ch.is_alphanumeric() {
+                } else if is_general_punctuation(ch) || !is_alphanumeric(ch) {
                     break;
                 } else {
-                    r.not_letters |= !ch.is_alphabetic();
+                    r.not_letters |= !is_alphabetic(ch);
                 }
                 r.not_ascii = true;
                 j += n;
@@ -415,7 +415,7 @@ impl Tokenizer<'_> {
                     (c, false, false)
                 } else {
                     let white = c.is_whitespace();
-                    (c, white, !white && c.is_alphanumeric())
+                    (c, white, !white && is_alphanumeric(c))
                 }
             }
             _ => (b as char, false, true),
@@ -589,7 +589,7 @@ mod tests {
                 i += c.len_utf8();
                 continue;
             }
-            if c.is_alphanumeric() || c == '_' {
+            if is_alphanumeric(c) || c == '_' {
                 let mut j = i;
                 let mut digits = 0usize;
                 let mut dots = 0usize;
@@ -597,7 +597,7 @@ mod tests {
                     let Some(ch) = text[j..end].chars().next() else {
                         break;
                     };
-                    if ch.is_alphanumeric() || ch == '_' {
+                    if is_alphanumeric(ch) || ch == '_' {
                         if ch.is_ascii_digit() {
                             digits += 1;
                         }
