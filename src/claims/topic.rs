@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::identity::EntityKind;
 use super::{Interval, Kind};
-use crate::document::{Document, Span};
+use crate::document::{Document, Span, is_alphanumeric};
 use crate::extract::text::{fold, fold_into, sentence_at};
 use crate::extract::{Extraction, Figure, Qualifier, Unit, lexicon};
 
@@ -59,17 +59,72 @@ pub struct Topic {
     pub entities: Vec<(EntityKind, String)>,
 }
 
-/// A word of a text with its byte offset.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .scan(0, |at, piece| {
-            let start = *at;
-            *at += piece.len();
-            let word =
-                piece.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'));
-            Some((start, word.trim_matches(['\'', '’'])))
-        })
-        .filter(|(_, w)| !w.is_empty())
+/// The words of a text with their byte offsets: runs of letters, digits
+/// and apostrophes, each given from where its run starts and less the
+/// apostrophes at its ends.
+fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let bytes = self.text.as_bytes();
+        loop {
+            let start = self.at;
+            if start >= bytes.len() {
+                return None;
+            }
+            // the run, and the one character after it that ends it
+            let mut i = start;
+            let end = loop {
+                let Some(&b) = bytes.get(i) else { break i };
+                if b < 0x80 {
+                    if b.is_ascii_alphanumeric() || b == b'\'' {
+                        i += 1;
+                        continue;
+                    }
+                    self.at = i + 1;
+                    break i;
+                }
+                let c = self.text[i..].chars().next().unwrap_or(' ');
+                if c == '\u{2019}' || is_alphanumeric(c) {
+                    i += c.len_utf8();
+                    continue;
+                }
+                self.at = i + c.len_utf8();
+                break i;
+            };
+            if end >= bytes.len() {
+                self.at = bytes.len();
+            }
+            let word = trim_apostrophes(&self.text[start..end]);
+            if !word.is_empty() {
+                return Some((start, word));
+            }
+        }
+    }
+}
+
+/// `word` less the apostrophes, straight or curly, at its ends.
+fn trim_apostrophes(mut word: &str) -> &str {
+    loop {
+        let rest = word
+            .strip_prefix('\'')
+            .or_else(|| word.strip_prefix('\u{2019}'))
+            .or_else(|| word.strip_suffix('\''))
+            .or_else(|| word.strip_suffix('\u{2019}'));
+        match rest {
+            Some(rest) => word = rest,
+            None => return word,
+        }
+    }
 }
 
 /// A crude English singular: enough to make "migrants" meet "migrant".
@@ -362,13 +417,16 @@ pub fn statements(doc: &Document, found: &Extraction) -> Vec<Stated> {
         .organisations
         .iter()
         .map(|e| (EntityKind::Organisation, e));
-    let entity_spans: Vec<(Span, EntityKind, &str)> = people
+    let mut entity_spans: Vec<(Span, EntityKind, &str)> = people
         .chain(organisations)
         .flat_map(|(k, e)| e.mentions.iter().map(move |m| (m.span, k, e.name.as_str())))
         .collect();
+    entity_spans.sort_unstable_by_key(|(s, _, _)| s.start);
     let entities_in = |sentence: Span| -> Vec<(EntityKind, String)> {
-        let mut names: Vec<(EntityKind, String)> = entity_spans
+        let from = entity_spans.partition_point(|(s, _, _)| s.start < sentence.start);
+        let mut names: Vec<(EntityKind, String)> = entity_spans[from..]
             .iter()
+            .take_while(|(s, _, _)| s.start <= sentence.end)
             .filter(|(s, _, _)| sentence.contains(*s))
             .map(|(_, k, n)| (*k, n.to_string()))
             .collect();
@@ -465,6 +523,45 @@ pub fn statements(doc: &Document, found: &Extraction) -> Vec<Stated> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`words`] as first written, with the standard library's splitting.
+    fn words_by_split(text: &str) -> Vec<(usize, &str)> {
+        let word_char = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+        text.split_inclusive(|c: char| !word_char(c))
+            .scan(0, |at, piece| {
+                let start = *at;
+                *at += piece.len();
+                let word = piece.trim_end_matches(|c: char| !word_char(c));
+                Some((start, word.trim_matches(['\'', '’'])))
+            })
+            .filter(|(_, w)| !w.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn words_of_a_sentence() {
+        let t = "'Mexico’s 15,000 migrants' — naïve ’’ rock'n'roll.";
+        let got: Vec<_> = words(t).collect();
+        assert_eq!(
+            got,
+            [
+                (0, "Mexico’s"),
+                (12, "15"),
+                (15, "000"),
+                (19, "migrants"),
+                (33, "naïve"),
+                (47, "rock'n'roll")
+            ]
+        );
+        assert_eq!(got, words_by_split(t));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_agree_with_split(text in "[a-zé0-9 ,.'’—]{0,30}") {
+            proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), words_by_split(&text));
+        }
+    }
 
     #[test]
     fn singular_forms() {

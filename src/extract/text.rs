@@ -4,7 +4,7 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::document::Span;
+use crate::document::{Span, is_alphanumeric};
 
 /// Abbreviations whose final period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -80,26 +80,59 @@ fn fold_slowly(s: &str) -> String {
 /// line break) to the next one, trimmed of white space.
 pub fn sentence_at(text: &str, pos: usize) -> Span {
     let pos = floor_char_boundary(text, pos.min(text.len()));
+    let bytes = text.as_bytes();
+    // Bytes, not characters: every mark that can end a sentence is ASCII
+    // but the ellipsis, found by its last byte.
     let mut start = 0;
-    for (i, c) in text[..pos].char_indices().rev() {
-        if c == '\n' || (is_terminator(c) && ends_sentence(text, i)) {
-            start = i + c.len_utf8();
-            break;
+    for i in (0..pos).rev() {
+        match terminator_ending(bytes, i) {
+            Some(('\n', _)) => {
+                start = i + 1;
+                break;
+            }
+            Some((_, at)) if ends_sentence(text, at) => {
+                start = i + 1;
+                break;
+            }
+            _ => {}
         }
     }
     let mut end = text.len();
-    for (i, c) in text[pos..].char_indices() {
-        let at = pos + i;
-        if c == '\n' {
-            end = at;
-            break;
+    let mut i = pos;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                end = i;
+                break;
+            }
+            b'.' | b'!' | b'?' if ends_sentence(text, i) => {
+                end = i + 1;
+                break;
+            }
+            0xe2 if bytes[i..].starts_with(ELLIPSIS) && ends_sentence(text, i) => {
+                end = i + ELLIPSIS.len();
+                break;
+            }
+            _ => {}
         }
-        if is_terminator(c) && ends_sentence(text, at) {
-            end = at + c.len_utf8();
-            break;
-        }
+        i += 1;
     }
     trim(text, Span::new(start, end.max(start)))
+}
+
+/// "…" in UTF-8.
+const ELLIPSIS: &[u8] = "\u{2026}".as_bytes();
+
+/// The line break or sentence mark whose last byte is `bytes[i]`, and
+/// where it starts.
+#[inline]
+fn terminator_ending(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    match bytes[i] {
+        b'\n' => Some(('\n', i)),
+        b @ (b'.' | b'!' | b'?') => Some((char::from(b), i)),
+        0xa6 if i >= 2 && bytes[i - 2..=i] == *ELLIPSIS => Some(('\u{2026}', i - 2)),
+        _ => None,
+    }
 }
 
 /// Sentences of `span`, in order, each trimmed; line breaks always end one.
@@ -154,11 +187,14 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     let word_start = text[..i]
         .char_indices()
         .rev()
-        .find(|&(_, ch)| !(ch.is_alphanumeric() || ch == '.'))
+        .find(|&(_, ch)| !(is_alphanumeric(ch) || ch == '.'))
         .map_or(0, |(j, ch)| j + ch.len_utf8());
     let word = &text[word_start..i];
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return false; // an initial: "John F. Kennedy"
+    }
+    if word.is_ascii() {
+        return !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
     }
     let lower = word.to_lowercase();
     !ABBREVIATIONS.contains(&lower.as_str())
@@ -246,5 +282,48 @@ mod tests {
         assert!(!is_whole_word(t, Span::new(10, 14)));
         assert!(at_word_edge(t, 3));
         assert!(!at_word_edge(t, 4));
+    }
+
+    /// [`sentence_at`] a character at a time, as it was first written.
+    fn sentence_at_by_chars(text: &str, pos: usize) -> Span {
+        let pos = floor_char_boundary(text, pos.min(text.len()));
+        let mut start = 0;
+        for (i, c) in text[..pos].char_indices().rev() {
+            if c == '\n' || (is_terminator(c) && ends_sentence(text, i)) {
+                start = i + c.len_utf8();
+                break;
+            }
+        }
+        let mut end = text.len();
+        for (i, c) in text[pos..].char_indices() {
+            let at = pos + i;
+            if c == '\n' {
+                end = at;
+                break;
+            }
+            if is_terminator(c) && ends_sentence(text, at) {
+                end = at + c.len_utf8();
+                break;
+            }
+        }
+        trim(text, Span::new(start, end.max(start)))
+    }
+
+    #[test]
+    fn sentence_at_every_byte_agrees_with_chars() {
+        let t = "Wait… what? “He left.” Dr. Ruiz¦ said ¦… no! Mr. É. Ortiz paid $3.5 \
+                 million.\nNext line… \u{2026}\u{2026} end. ok";
+        for pos in 0..=t.len() + 1 {
+            assert_eq!(sentence_at(t, pos), sentence_at_by_chars(t, pos), "{pos}");
+        }
+        let s = sentence_at(t, 0);
+        assert_eq!(&t[s.start..s.end], "Wait…");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentence_at_agrees_with_chars(text in "[a-zA-Z .!?…¦\n\"’)]{0,30}", pos in 0usize..40) {
+            proptest::prop_assert_eq!(sentence_at(&text, pos), sentence_at_by_chars(&text, pos));
+        }
     }
 }
