@@ -16,14 +16,49 @@ use crate::reader::{Corpus, Problem};
 
 /// Where the texts of compared articles are read again.
 pub trait Texts: Sync {
-    /// Article `article` of the comparison.
-    fn document(&self, article: usize) -> Result<Document, Problem>;
+    /// Article `article` of the comparison, whose text had `fingerprint`.
+    fn source(&self, article: usize, fingerprint: u64) -> Result<Source, Problem>;
+}
+
+/// An article's text as read again.
+pub enum Source {
+    /// A file whose bytes are its text (UTF-8 as compared): quoted from the
+    /// bytes, with no need to decode the whole file.
+    Text(Vec<u8>),
+    /// A document decoded again (another encoding; a changed file).
+    Document(Box<Document>),
+}
+
+impl Source {
+    fn text(&self) -> &[u8] {
+        match self {
+            Source::Text(bytes) => bytes,
+            Source::Document(doc) => doc.text.as_bytes(),
+        }
+    }
+
+    /// The text at `span`; empty when it is not text there.
+    fn quote(&self, span: Span) -> String {
+        self.text()
+            .get(span.start..span.end)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// `span` as offsets into the file as stored.
+    fn file_span(&self, span: Span) -> Span {
+        match self {
+            Source::Document(doc) if span.end <= doc.text.len() => doc.file_span(span),
+            _ => span,
+        }
+    }
 }
 
 /// Articles kept in memory (the two articles of a diff; tests).
 impl Texts for Vec<Document> {
-    fn document(&self, article: usize) -> Result<Document, Problem> {
-        Ok(self[article].clone())
+    fn source(&self, article: usize, _: u64) -> Result<Source, Problem> {
+        Ok(Source::Document(Box::new(self[article].clone())))
     }
 }
 
@@ -39,31 +74,46 @@ pub struct Reread<'c> {
 }
 
 impl Texts for Reread<'_> {
-    fn document(&self, article: usize) -> Result<Document, Problem> {
+    fn source(&self, article: usize, fingerprint: u64) -> Result<Source, Problem> {
         let entry = &self.corpus.entries[self.entries[article]];
-        Ok(self.corpus.read(entry)?.doc)
+        let bytes = self.corpus.read_bytes(entry)?;
+        // Bytes with the fingerprint of the text compared are that text
+        // (a UTF-8 file): most files. Others are decoded again.
+        if fingerprint_bytes(&bytes) == fingerprint {
+            return Ok(Source::Text(bytes));
+        }
+        let read = crate::reader::from_bytes(entry, &bytes);
+        let read = read.map_err(|e| self.corpus.problem(entry, e.to_string()))?;
+        Ok(Source::Document(Box::new(read.doc)))
     }
 }
 
 /// A hash of an article's text, to tell whether it changed.
 pub fn fingerprint(text: &str) -> u64 {
+    fingerprint_bytes(text.as_bytes())
+}
+
+fn fingerprint_bytes(bytes: &[u8]) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
-    h.write(text.as_bytes());
+    h.write(bytes);
     h.finish()
 }
 
 impl Aligned {
-    fn reread(&self, article: usize, texts: &dyn Texts) -> Result<Document, Problem> {
-        let doc = texts.document(article)?;
-        if fingerprint(&doc.text) != self.fingerprints[article] {
-            return Err(Problem {
-                path: doc.path,
-                line: None,
-                file: None,
-                message: "changed while it was being compared; its evidence is left out".into(),
-            });
+    fn reread(&self, article: usize, texts: &dyn Texts) -> Result<Source, Problem> {
+        let expected = self.fingerprints[article];
+        let source = texts.source(article, expected)?;
+        if let Source::Document(doc) = &source {
+            if fingerprint(&doc.text) != expected {
+                return Err(Problem {
+                    path: doc.path.clone(),
+                    line: None,
+                    file: None,
+                    message: "changed while it was being compared; its evidence is left out".into(),
+                });
+            }
         }
-        Ok(doc)
+        Ok(source)
     }
 
     /// `claims` with their labels and evidence. Each article they quote is
@@ -122,21 +172,15 @@ impl Aligned {
 
     /// Statement `i` as shown, quoted from `doc` (without text when the
     /// article could not be read again).
-    fn statement(&self, i: usize, doc: Option<&Document>) -> Statement {
+    fn statement(&self, i: usize, doc: Option<&Source>) -> Statement {
         let s = &self.store.stubs[i];
         let span = s.span.span();
-        let slice = |span: Span| {
-            doc.and_then(|d| d.text.get(span.start..span.end))
-                .unwrap_or_default()
-                .to_string()
-        };
+        let slice = |span: Span| doc.map(|d| d.quote(span)).unwrap_or_default();
         Statement {
             article: s.article as usize,
             kind: s.kind,
             span,
-            file_span: doc
-                .filter(|d| span.end <= d.text.len())
-                .map_or(span, |d| d.file_span(span)),
+            file_span: doc.map_or(span, |d| d.file_span(span)),
             text: slice(span),
             value: self.store.name(s.value).to_string(),
             sentence: slice(s.sentence.span()),
@@ -170,7 +214,7 @@ impl Aligned {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claims::{Collector, Status};
+    use crate::claims::{Collector, Comparison, Status};
     use crate::extract::{Figure, Qualifier, Unit};
 
     /// One figure of migrants, found in `text`.
@@ -263,5 +307,90 @@ mod tests {
         let (comparison, _) = aligned.comparison(&docs);
         assert_eq!(all.len(), comparison.claims.len());
         assert_eq!(all[0].statements, comparison.claims[0].statements);
+    }
+
+    /// The two articles of [`two`] as files, the second in Windows-1252
+    /// with a lone CR, compared as read from a corpus folder.
+    fn two_files() -> (tempfile::TempDir, Corpus, Aligned) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.txt"),
+            "A caravan of 15,000 migrants reached the border town.",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("b.txt"),
+            b"Caf\xe9 report: a caravan of 6,000 migrants reached the border town.\rThen more.",
+        )
+        .unwrap();
+        let corpus = crate::reader::open(dir.path(), crate::reader::Options { all: true }).unwrap();
+        let mut c = Collector::default();
+        for (entry, (figure, value)) in corpus
+            .entries
+            .iter()
+            .zip([("15,000", 15e3), ("6,000", 6e3)])
+        {
+            let doc = corpus.read(entry).unwrap().doc;
+            c.add(Collector::prepare(&doc, &found(&doc.text, figure, value)));
+        }
+        let aligned = c.finish();
+        (dir, corpus, aligned)
+    }
+
+    fn quoted(comparison: &Comparison) -> Vec<(&str, &str, Span)> {
+        comparison.claims[0]
+            .statements
+            .iter()
+            .map(|s| (s.text.as_str(), s.sentence.as_str(), s.file_span))
+            .collect()
+    }
+
+    #[test]
+    fn evidence_is_quoted_from_the_files_whatever_their_encoding() {
+        let (_dir, corpus, aligned) = two_files();
+        let entries: Vec<usize> = (0..corpus.entries.len()).collect();
+        let texts = Reread {
+            corpus: &corpus,
+            entries: &entries,
+        };
+        let (comparison, problems) = aligned.comparison(&texts);
+        assert_eq!(problems, []);
+        assert_eq!(
+            quoted(&comparison),
+            [
+                (
+                    "15,000",
+                    "A caravan of 15,000 migrants reached the border town.",
+                    Span::new(13, 19)
+                ),
+                // "é" is two bytes decoded, one in the file
+                (
+                    "6,000",
+                    "Café report: a caravan of 6,000 migrants reached the border town.",
+                    Span::new(26, 31)
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_changed_since_is_a_problem_and_is_not_quoted() {
+        let (dir, corpus, aligned) = two_files();
+        std::fs::write(
+            dir.path().join("a.txt"),
+            "A caravan of 16,000 migrants reached the border town.",
+        )
+        .unwrap();
+        let entries: Vec<usize> = (0..corpus.entries.len()).collect();
+        let texts = Reread {
+            corpus: &corpus,
+            entries: &entries,
+        };
+        let (comparison, problems) = aligned.comparison(&texts);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].path, "a.txt");
+        assert!(problems[0].message.contains("changed while"));
+        let texts: Vec<&str> = quoted(&comparison).iter().map(|q| q.0).collect();
+        assert_eq!(texts, ["", "6,000"]);
     }
 }

@@ -290,20 +290,20 @@ impl Corpus {
     /// Reads and decodes one listed article. A [`Problem`] names the file and
     /// the INDEX.md line that listed it.
     pub fn read(&self, entry: &Entry) -> Result<Read, Problem> {
-        let fail = |message: String| match (&self.index, entry.line) {
-            (Some(index), Some(line)) => Problem {
-                path: index.display().to_string(),
-                line: Some(line),
-                file: Some(entry.listed.clone()),
-                message,
-            },
-            _ => Problem {
-                path: self.shown(entry),
-                line: None,
-                file: None,
-                message,
-            },
-        };
+        let bytes = self.read_bytes(entry)?;
+        let mut read = from_bytes(entry, &bytes).map_err(|e| self.problem(entry, e.to_string()))?;
+        for w in &mut read.warnings {
+            *w = self.problem(entry, std::mem::take(&mut w.message));
+        }
+        Ok(read)
+    }
+
+    /// The bytes of an entry's file as stored, after the checks [`read`]
+    /// makes of its path.
+    ///
+    /// [`read`]: Corpus::read
+    pub fn read_bytes(&self, entry: &Entry) -> Result<Vec<u8>, Problem> {
+        let fail = |message: String| self.problem(entry, message);
         let listed = Path::new(&entry.listed);
         if listed.is_absolute() || entry.listed.starts_with(['/', '\\']) {
             return Err(fail("absolute path refused".into()));
@@ -319,12 +319,25 @@ impl Corpus {
         if real.is_dir() {
             return Err(fail("is a directory, not a file".into()));
         }
-        let bytes = std::fs::read(&real).map_err(|e| fail(io_message(&e)))?;
-        let mut read = from_bytes(entry, &bytes).map_err(|e| fail(e.to_string()))?;
-        for w in &mut read.warnings {
-            *w = fail(std::mem::take(&mut w.message));
+        std::fs::read(&real).map_err(|e| fail(io_message(&e)))
+    }
+
+    /// A problem with an entry: at its line of the index when it has one.
+    pub fn problem(&self, entry: &Entry, message: String) -> Problem {
+        match (&self.index, entry.line) {
+            (Some(index), Some(line)) => Problem {
+                path: index.display().to_string(),
+                line: Some(line),
+                file: Some(entry.listed.clone()),
+                message,
+            },
+            _ => Problem {
+                path: self.shown(entry),
+                line: None,
+                file: None,
+                message,
+            },
         }
-        Ok(read)
     }
 }
 
