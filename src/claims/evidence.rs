@@ -4,7 +4,6 @@
 //! of claims, in parallel. An article that changed since it was compared
 //! is found by its fingerprint, and its evidence is left out, not misquoted.
 
-use rustc_hash::FxHashMap as HashMap;
 use std::hash::Hasher;
 
 use rayon::prelude::*;
@@ -125,10 +124,16 @@ impl Aligned {
         texts: &dyn Texts,
     ) -> (Vec<Claim>, Vec<Problem>) {
         let stubs = &self.store.stubs;
-        let mut wanted: Vec<(u32, usize)> = claims
+        // every statement shown, in the order shown
+        let shown: Vec<usize> = claims
             .iter()
             .flat_map(|c| self.alignment.members(c))
-            .map(|i| (stubs[i].article, i))
+            .collect();
+        // (article, statement, where it is shown), article by article
+        let mut wanted: Vec<(u32, usize, usize)> = shown
+            .iter()
+            .enumerate()
+            .map(|(at, &i)| (stubs[i].article, i, at))
             .collect();
         wanted.sort_unstable();
         let read: Vec<Result<Vec<(usize, Statement)>, Problem>> = wanted
@@ -137,16 +142,20 @@ impl Aligned {
                 let doc = self.reread(of_one[0].0 as usize, texts)?;
                 Ok(of_one
                     .iter()
-                    .map(|&(_, i)| (i, self.statement(i, Some(&doc))))
+                    .map(|&(_, i, at)| (at, self.statement(i, Some(&doc))))
                     .collect())
             })
             .collect();
         let mut problems = Vec::new();
-        let mut quoted: HashMap<usize, Statement> = HashMap::default();
-        quoted.reserve(wanted.len());
+        let mut quoted: Vec<Option<Statement>> = Vec::new();
+        quoted.resize_with(shown.len(), || None);
         for r in read {
             match r {
-                Ok(statements) => quoted.extend(statements),
+                Ok(statements) => {
+                    for (at, statement) in statements {
+                        quoted[at] = Some(statement);
+                    }
+                }
                 Err(p) => problems.push(p),
             }
         }
@@ -154,16 +163,17 @@ impl Aligned {
             .par_iter()
             .map(|c| self.alignment.label(&self.store, c))
             .collect();
+        let mut quoted = quoted.into_iter().zip(shown);
         let claims = claims
             .iter()
             .zip(labels)
             .map(|(c, topic)| Claim {
                 topic,
                 status: c.status,
-                statements: self
-                    .alignment
-                    .members(c)
-                    .map(|i| quoted.remove(&i).unwrap_or_else(|| self.statement(i, None)))
+                statements: quoted
+                    .by_ref()
+                    .take(c.len as usize)
+                    .map(|(q, i)| q.unwrap_or_else(|| self.statement(i, None)))
                     .collect(),
             })
             .collect();
