@@ -220,23 +220,29 @@ impl Document {
 /// dashes, ellipses: no letter or digit among them).
 #[inline]
 pub fn is_alphanumeric(c: char) -> bool {
-    match c {
-        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
-        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
-        '\u{2000}'..='\u{206f}' => false,
-        _ => c.is_alphanumeric(),
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
     }
+    latin_letter_or_mark(c).unwrap_or_else(|| c.is_alphanumeric())
 }
 
-/// `char::is_alphabetic`, quick where [`is_alphanumeric`] is (the two agree
-/// on those characters).
+/// `char::is_alphabetic`, quick where [`is_alphanumeric`] is.
 #[inline]
 pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    latin_letter_or_mark(c).unwrap_or_else(|| c.is_alphabetic())
+}
+
+/// For a Latin letter or sign past ASCII, or a General Punctuation mark,
+/// whether it is a letter (none of them is a digit); `None` for the rest.
+#[inline]
+fn latin_letter_or_mark(c: char) -> Option<bool> {
     match c {
-        '\0'..='\u{7f}' => c.is_ascii_alphabetic(),
-        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
-        '\u{2000}'..='\u{206f}' => false,
-        _ => c.is_alphabetic(),
+        '\u{c0}'..='\u{24f}' => Some(c != '\u{d7}' && c != '\u{f7}'),
+        '\u{2000}'..='\u{206f}' => Some(false),
+        _ => None,
     }
 }
 
