@@ -181,15 +181,6 @@ fn char_before(s: &str, i: usize) -> Option<char> {
     }
 }
 
-#[inline]
-fn is_alnum(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        is_alphanumeric(c)
-    }
-}
-
 /// Letters, capitals and whether any byte was an ASCII digit, over a
 /// word's characters.
 #[derive(Clone, Copy, Default)]
@@ -319,7 +310,7 @@ pub fn tokenize_into<'a>(
                 UNDERSCORE => {}
                 class @ (INNER | APOSTROPHE) => {
                     // joins only a word character that follows
-                    if !char_at(region, q + 1).is_some_and(is_alnum) {
+                    if !char_at(region, q + 1).is_some_and(is_alphanumeric) {
                         break;
                     }
                     if class == APOSTROPHE {
@@ -333,7 +324,9 @@ pub fn tokenize_into<'a>(
                     let len = c.len_utf8();
                     if is_alphanumeric(c) {
                         counts.add(c);
-                    } else if c == '\u{2019}' && char_at(region, q + len).is_some_and(is_alnum) {
+                    } else if c == '\u{2019}'
+                        && char_at(region, q + len).is_some_and(is_alphanumeric)
+                    {
                         quote.get_or_insert(q);
                     } else {
                         break;
@@ -384,7 +377,7 @@ pub fn tokenize_into<'a>(
             }
             if !poss && last == b's' {
                 if let Some(quote) = char_at(region, q).filter(|c| matches!(c, '\'' | '\u{2019}')) {
-                    poss = !char_at(region, q + quote.len_utf8()).is_some_and(is_alnum);
+                    poss = !char_at(region, q + quote.len_utf8()).is_some_and(is_alphanumeric);
                 }
             }
         }

@@ -231,7 +231,7 @@ fn run(text: &str, i: usize, end: usize) -> Run {
                     if !(j > i && alphabetic_before(text, j) && alphabetic_at(text, j + n, end)) {
                         break;
                     }
-                } else if is_general_punctuation(ch) || !is_alphanumeric(ch) {
+                } else if !is_alphanumeric(ch) {
                     break;
                 } else {
                     r.not_letters |= !is_alphabetic(ch);
